@@ -1,0 +1,10 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['test/**/*.test.ts'],
+    // Property tests over real zones are CPU-bound; give them room on a 2-core machine.
+    testTimeout: 60_000,
+    pool: 'threads',
+  },
+});
