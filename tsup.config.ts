@@ -1,4 +1,7 @@
+import { readFileSync } from 'node:fs';
 import { defineConfig } from 'tsup';
+
+const { version } = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string };
 
 // Two builds: the library (ESM + CJS, browser-safe) and the command (ESM only, Node).
 export default defineConfig([
@@ -20,5 +23,6 @@ export default defineConfig([
     target: 'node20',
     platform: 'node',
     banner: { js: '#!/usr/bin/env node' },
+    define: { __ASTREINTE_VERSION__: JSON.stringify(version) },
   },
 ]);

@@ -189,3 +189,15 @@ export function localToInstantCursor(table: ZoneTable): (local: LocalDateTime) =
     return t;
   };
 }
+
+/**
+ * The instant a local date begins in `zone` (local midnight, or the first instant after it where midnight falls
+ * in a DST gap). For edges that turn a date typed by a person into an instant; builds a small table each call.
+ *
+ * @param day - local date as days since 1970-01-01 (see `parseLocalDate`).
+ * @example startOfLocalDate('Europe/Paris', parseLocalDate('2026-12-01')!) === Date.UTC(2026, 10, 30, 23)
+ */
+export function startOfLocalDate(zone: string, day: number): Instant {
+  const local = day * DAY;
+  return localToInstant(buildZoneTable(zone, local - DAY, local + DAY), local);
+}

@@ -1,0 +1,101 @@
+/**
+ * Parsing the command line into a plain request. No I/O here, so it is tested without spawning processes.
+ *
+ * @module
+ */
+
+/** Thrown for a command line that does not make sense; the command prints it with the usage and exits 2. */
+export class UsageError extends Error {
+  override readonly name = 'UsageError';
+}
+
+/** A parsed command line. */
+export type Command =
+  | { readonly command: 'help' }
+  | { readonly command: 'version' }
+  | { readonly command: 'validate'; readonly teamFile: string }
+  | {
+      readonly command: 'coverage';
+      readonly teamFile: string;
+      /** Local date `YYYY-MM-DD` in the team's zone; absent means today there. */
+      readonly from?: string;
+      /** Local date (exclusive); absent means `from` + 28 days. */
+      readonly to?: string;
+      readonly format: 'text' | 'json';
+      readonly minCoaches?: number;
+    };
+
+/** What `astreinte --help` prints. */
+export const USAGE = `Usage:
+  astreinte validate <team.json>
+      Checks a team file; prints every problem found. Exit 0 when valid, 2 when not.
+  astreinte coverage <team.json> [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--format text|json] [--min-coaches N]
+      How the team's declared availability covers [from, to): local dates in the team's zone, midnight to
+      midnight. Defaults: from today (team's zone), to four weeks later; text format; the team's minCoaches.
+  astreinte --help | --version
+
+Exit codes: 0 done, 2 bad input or usage, 1 unexpected failure.`;
+
+const OPTIONS: Record<string, readonly string[]> = {
+  validate: [],
+  coverage: ['--from', '--to', '--format', '--min-coaches'],
+};
+
+/**
+ * Parses `argv` (without `node` and the script). Accepts `--opt value` and `--opt=value`.
+ *
+ * @throws {@link UsageError} for an unknown command or option, a missing value or team file, or a bad format.
+ * @example parseArgs(['coverage', 'team.json', '--format', 'json'])
+ * // { command: 'coverage', teamFile: 'team.json', format: 'json' }
+ */
+export function parseArgs(argv: readonly string[]): Command {
+  if (argv.length === 0 || argv.includes('--help') || argv.includes('-h') || argv[0] === 'help') {
+    return { command: 'help' };
+  }
+  if (argv[0] === '--version' || argv[0] === '-v') return { command: 'version' };
+  const [command, ...rest] = argv as [string, ...string[]];
+  const allowed = OPTIONS[command];
+  if (allowed === undefined)
+    throw new UsageError(`unknown command "${command}" (expected validate or coverage)`);
+  const options = new Map<string, string>();
+  const positional: string[] = [];
+  for (let i = 0; i < rest.length; i++) {
+    const arg = rest[i] as string;
+    if (!arg.startsWith('--')) {
+      positional.push(arg);
+      continue;
+    }
+    const eq = arg.indexOf('=');
+    const name = eq === -1 ? arg : arg.slice(0, eq);
+    if (!allowed.includes(name)) throw new UsageError(`unknown option "${name}" for ${command}`);
+    const value = eq === -1 ? rest[++i] : arg.slice(eq + 1);
+    if (value === undefined || value === '') throw new UsageError(`option ${name} needs a value`);
+    if (options.has(name)) throw new UsageError(`option ${name} is given twice`);
+    options.set(name, value);
+  }
+  if (positional.length !== 1) {
+    throw new UsageError(
+      `${command} takes one team file, got ${positional.length === 0 ? 'none' : positional.join(' ')}`,
+    );
+  }
+  const teamFile = positional[0] as string;
+  if (command === 'validate') return { command, teamFile };
+  const format = options.get('--format') ?? 'text';
+  if (format !== 'text' && format !== 'json')
+    throw new UsageError(`--format "${format}" (expected text or json)`);
+  const minText = options.get('--min-coaches');
+  const minCoaches = minText === undefined ? undefined : Number(minText);
+  if (minCoaches !== undefined && !(Number.isInteger(minCoaches) && minCoaches >= 1)) {
+    throw new UsageError(`--min-coaches "${minText}" (expected a whole number >= 1)`);
+  }
+  const from = options.get('--from');
+  const to = options.get('--to');
+  return {
+    command: 'coverage',
+    teamFile,
+    format,
+    ...(from === undefined ? {} : { from }),
+    ...(to === undefined ? {} : { to }),
+    ...(minCoaches === undefined ? {} : { minCoaches }),
+  };
+}
