@@ -64,7 +64,7 @@ export function sweepSorted(
   while (i < n || j < n) {
     const s = i < n ? (starts[i] as number) : Number.POSITIVE_INFINITY;
     const e = j < n ? (ends[j] as number) : Number.POSITIVE_INFINITY;
-    const t = s < e ? s : e;
+    const t = Math.min(s, e);
     if (t >= to) break;
     // All events at one instant are applied together, so hand-offs do not create zero-length segments.
     while (i < n && starts[i] === t) {

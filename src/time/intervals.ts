@@ -71,7 +71,7 @@ function combine(a: IntervalSet, b: IntervalSet, keep: (inA: boolean, inB: boole
   while (i < a.length || j < b.length) {
     const ta = i < a.length ? (a[i] as number) : Number.POSITIVE_INFINITY;
     const tb = j < b.length ? (b[j] as number) : Number.POSITIVE_INFINITY;
-    const t = ta < tb ? ta : tb;
+    const t = Math.min(ta, tb);
     // Consume every boundary at t before deciding, so touching intervals merge and nothing empty is emitted.
     if (ta === t) {
       inA = !inA;
