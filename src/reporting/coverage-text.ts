@@ -12,7 +12,7 @@ import { formatMinutes, formatPercent } from './duration.js';
 
 const DAY_NAMES = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
 /** Heat map shades, from "never covered" to "always covered". */
-const SHADES = [' ', '░', '▒', '▓', '█'];
+const SHADES = ['·', '░', '▒', '▓', '█'];
 
 /** Options of {@link coverageToText}. */
 export interface CoverageTextOptions {
@@ -51,7 +51,7 @@ export function coverageToText(report: CoverageReport, options: CoverageTextOpti
   for (const gap of report.gaps.slice(0, maxGaps)) {
     const free = gap.available === 0 ? 'nobody free' : `${gap.available} free`;
     lines.push(
-      `  ${when(gap.start)} -> ${endLabel(table, gap.start, gap.end)}  ${formatMinutes(gap.minutes).padStart(9)}  ${free}`,
+      `  ${when(gap.start)} -> ${endLabel(table, gap.start, gap.end).padEnd(20)}  ${formatMinutes(gap.minutes).padStart(9)}  ${free}`,
     );
   }
   if (report.gaps.length > maxGaps) lines.push(`  ... and ${report.gaps.length - maxGaps} more`);
@@ -63,17 +63,17 @@ export function coverageToText(report: CoverageReport, options: CoverageTextOpti
     );
   }
   lines.push('');
-  lines.push(`Share of each hour covered (${SHADES.join('')} = 0% to 100%):`);
-  lines.push(`       ${Array.from({ length: 24 }, (_, h) => String(h).padStart(2, '0')).join('')}`);
+  lines.push(`Share of each hour covered, local time (${SHADES.join('')} = 0% to 100%, -- = never occurs):`);
+  lines.push(`       ${Array.from({ length: 24 }, (_, h) => String(h).padStart(2, '0')).join(' ')}`);
   for (let weekday = 0; weekday < 7; weekday++) {
     const row = report.hourOfWeek
       .filter((cell) => cell.weekday === weekday)
       .map((cell) => {
-        if (cell.minutes === 0) return '  ';
+        if (cell.minutes === 0) return '--';
         const shade = SHADES[Math.round(cell.coveredShare * (SHADES.length - 1))] as string;
         return shade + shade;
       })
-      .join('');
+      .join(' ');
     lines.push(`  ${DAY_NAMES[weekday]}  ${row}`);
   }
   return `${lines.join('\n')}\n`;
