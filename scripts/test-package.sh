@@ -163,6 +163,18 @@ check_size() {
   ((bytes <= budget_kb * 1024))
 }
 
+# The same command gives the same bytes whatever the host's zone: the engine never reads it.
+check_tz_independent() {
+  local zone reference='' out
+  for zone in UTC America/New_York Australia/Lord_Howe Asia/Kolkata Pacific/Chatham; do
+    out=$(TZ=$zone node dist/cli.js coverage examples/ca-va-patron.json --from 2027-03-01 --to 2027-04-05 --format json |
+      sha256sum) || return 1
+    echo "$zone: $out"
+    [[ -z $reference ]] && reference=$out
+    [[ $out == "$reference" ]] || return 1
+  done
+}
+
 echo "package: testing $(node -p 'require("./package.json").name + "@" + require("./package.json").version')"
 check 'build output: dist/index.{js,cjs,d.ts,d.cts} and dist/cli.js' check_build_output
 if ((failed > 0)); then
@@ -177,6 +189,7 @@ check 'install: npm install <tarball> in a throwaway project' check_install
 check 'smoke (esm): import from the installed package, plain node' check_smoke smoke.mjs esm
 check 'smoke (cjs): require from the installed package, plain node' check_smoke smoke.cjs cjs
 check 'browser-safe: no Node built-in imported by dist/index.js or dist/index.cjs' check_browser_safe
+check 'same output under five host zones (TZ), byte for byte' check_tz_independent
 check "size: dist/index.js within $budget_kb KB gzip" check_size
 
 echo "package: $passed passed, $failed failed"
