@@ -61,8 +61,10 @@ export function parseTimeOfDay(text: string): number | undefined {
 /** Day number of a civil date, or `undefined` when the month or day is out of range. */
 function fromCivil(year: number, month: number, day: number): LocalDate | undefined {
   if (month < 1 || month > 12 || day < 1) return undefined;
-  const ms = Date.UTC(year, month - 1, day);
-  const check = new Date(ms);
+  // setUTCFullYear, unlike Date.UTC, reads years 0-99 literally (Date.UTC(50, ...) is 1950).
+  const check = new Date(0);
+  check.setUTCFullYear(year, month - 1, day);
+  const ms = check.getTime();
   // Date.UTC rolls 02-30 over to 03-02; a real date survives the round trip.
   if (check.getUTCDate() !== day || check.getUTCMonth() !== month - 1) return undefined;
   return ms / DAY;

@@ -150,7 +150,7 @@ export function ruleDates(rule: AvailabilityRule, firstDay: LocalDate, lastDay: 
   const out: LocalDate[] = [];
   if (from > to) return out;
   if (rule.kind === 'weekly') {
-    const anchor = rule.startDate === undefined ? 0 : mondayOf(rule.startDate);
+    const anchor = mondayOf(rule.startDate ?? 0);
     const period = 7 * rule.everyWeeks;
     for (let day = from; day <= to; day++) {
       if ((rule.weekdays & (1 << weekdayOf(day))) === 0) continue;
@@ -160,7 +160,7 @@ export function ruleDates(rule: AvailabilityRule, firstDay: LocalDate, lastDay: 
     return out;
   }
   // Anchor-free rules (checked by checkRRule) may start anywhere; start at the window to keep rrule's walk short.
-  const dtstart = rule.startDate ?? Math.min(from, yearStart(from));
+  const dtstart = rule.startDate ?? yearStart(from);
   const rrule = ruleFor(rule.rrule.replace(/^RRULE:/i, ''), dtstart, rule.endDate);
   for (const date of rrule.between(new Date(from * DAY), new Date(to * DAY), true))
     out.push(dayOf(date.getTime()));
@@ -169,8 +169,9 @@ export function ruleDates(rule: AvailabilityRule, firstDay: LocalDate, lastDay: 
 
 /** January 1st of the year of `day`, so MONTHLY/YEARLY periods of anchor-free rules align with the calendar. */
 function yearStart(day: LocalDate): LocalDate {
-  const year = new Date(day * DAY).getUTCFullYear();
-  return Date.UTC(year, 0, 1) / DAY;
+  const date = new Date(day * DAY);
+  date.setUTCMonth(0, 1);
+  return date.getTime() / DAY;
 }
 
 /**
