@@ -37,9 +37,12 @@ function run(argv: string[], files: Record<string, string> = {}, now = Date.UTC(
 describe('astreinte coverage', () => {
   it('prints the JSON contract with offsets in local time', () => {
     // Mon 2026-11-30 to Mon 2026-12-07: one Monday 09-17 covered.
-    const out = run(['coverage', 't.json', '--from', '2026-11-30', '--to', '2026-12-07', '--format', 'json'], {
-      't.json': tinyTeam,
-    });
+    const out = run(
+      ['coverage', 't.json', '--from', '2026-11-30', '--to', '2026-12-07', '--format', 'json'],
+      {
+        't.json': tinyTeam,
+      },
+    );
     expect(out.code).toBe(0);
     const json = JSON.parse(out.stdout);
     expect(Object.keys(json)).toEqual(
@@ -67,14 +70,20 @@ describe('astreinte coverage', () => {
 
   it('defaults to the four weeks from today in the team zone', () => {
     // 2026-11-26 23:30Z is already the 27th in Paris.
-    const out = run(['coverage', 't.json', '--format=json'], { 't.json': tinyTeam }, Date.UTC(2026, 10, 26, 23, 30));
+    const out = run(
+      ['coverage', 't.json', '--format=json'],
+      { 't.json': tinyTeam },
+      Date.UTC(2026, 10, 26, 23, 30),
+    );
     const json = JSON.parse(out.stdout);
     expect(json.from).toBe('2026-11-27T00:00:00+01:00');
     expect(json.to).toBe('2026-12-25T00:00:00+01:00');
   });
 
   it('prints a readable text report of the example team', () => {
-    const out = run(['coverage', 'ex.json', '--from', '2026-12-01', '--to', '2026-12-29'], { 'ex.json': example });
+    const out = run(['coverage', 'ex.json', '--from', '2026-12-01', '--to', '2026-12-29'], {
+      'ex.json': example,
+    });
     expect(out.code).toBe(0);
     expect(out.stdout).toContain('coverage from Tue 2026-12-01 00:00 to Tue 2026-12-29 00:00 (Europe/Paris)');
     expect(out.stdout).toMatch(/Gaps \(Europe\/Paris\):\n {2}\w{3} 2026-12-\d\d \d\d:\d\d -> /);
@@ -82,7 +91,9 @@ describe('astreinte coverage', () => {
   });
 
   it('refuses a horizon that ends before it starts, with exit 2 and no stack', () => {
-    const out = run(['coverage', 't.json', '--from', '2026-12-07', '--to', '2026-12-01'], { 't.json': tinyTeam });
+    const out = run(['coverage', 't.json', '--from', '2026-12-07', '--to', '2026-12-01'], {
+      't.json': tinyTeam,
+    });
     expect(out.code).toBe(2);
     expect(out.stderr).toContain('--to: "2026-12-01" is not after --from (expected a date after 2026-12-07)');
     expect(out.stderr).not.toMatch(/^\s+at /m);
@@ -126,7 +137,9 @@ describe('astreinte validate', () => {
 
 describe('command line parsing', () => {
   it('reads options in both forms', () => {
-    expect(parseArgs(['coverage', 't.json', '--from=2026-12-01', '--to', '2026-12-08', '--min-coaches', '2'])).toEqual({
+    expect(
+      parseArgs(['coverage', 't.json', '--from=2026-12-01', '--to', '2026-12-08', '--min-coaches', '2']),
+    ).toEqual({
       command: 'coverage',
       teamFile: 't.json',
       format: 'text',
