@@ -5,7 +5,7 @@
  */
 import { dayOf, weekdayOf } from '../time/local.js';
 import { DAY, HOUR, type Instant } from '../time/types.js';
-import { instantToLocal, localToInstantCursor, type ZoneTable } from '../time/zone.js';
+import type { ZoneTable } from '../time/zone.js';
 import type { CountTimeline } from './sweep.js';
 
 /** One local hour of the week, aggregated over every time it occurs in the horizon. */
@@ -15,8 +15,8 @@ export interface HourOfWeekCell {
   /** Local hour, 0-23. */
   readonly hour: number;
   /**
-   * Minutes of real time this hour spans in the horizon: 60 per occurrence, 0 for the hour skipped at spring
-   * forward, 120 for the hour lived twice at fall back.
+   * Minutes of real time the wall clock reads this hour within the horizon: 60 per occurrence, none for the hour
+   * skipped at spring forward, twice the repeated part at fall back.
    */
   readonly minutes: number;
   /** Share of those minutes with at least `minCoaches` free, 0-1 (0 when `minutes` is 0). */
@@ -26,8 +26,9 @@ export interface HourOfWeekCell {
 }
 
 /**
- * Builds the 168 cells, Monday 00:00 first, in the zone of `table`. Each local hour `[h:00, h+1:00)` is mapped to
- * instants by the DST rules, so the skipped hour has no time and the repeated one has two hours. O(hours + segments).
+ * Builds the 168 cells, Monday 00:00 first, in the zone of `table`. Every instant counts in the cell its wall
+ * clock reads then, so the hour skipped at spring forward gets no time and the hour lived twice at fall back gets
+ * both (even in zones whose transitions are not on the hour, such as Pacific/Chatham). O(hours + segments).
  */
 export function hourOfWeekProfile(
   timeline: CountTimeline,
@@ -40,32 +41,31 @@ export function hourOfWeekProfile(
   const covered = new Float64Array(168);
   const coachTime = new Float64Array(168);
   const { boundaries, counts } = timeline;
-  const toInstant = localToInstantCursor(table);
+  const { starts, offsets } = table;
+  let z = 0; // current zone table entry
+  while (z + 1 < starts.length && (starts[z + 1] as number) <= from) z++;
   let k = 0; // current timeline segment
-  const firstDay = dayOf(instantToLocal(table, from));
-  const lastDay = dayOf(instantToLocal(table, to - 1));
-  let hourStart = toInstant(firstDay * DAY);
-  for (let day = firstDay; day <= lastDay; day++) {
-    const cellBase = weekdayOf(day) * 24;
-    for (let h = 0; h < 24; h++) {
-      const hourEnd = toInstant(day * DAY + (h + 1) * HOUR);
-      let t = Math.max(hourStart, from);
-      const end = Math.min(hourEnd, to);
-      hourStart = hourEnd;
-      if (!(t < end)) continue;
-      const cell = cellBase + h;
-      while ((boundaries[k + 1] as number) <= t) k++;
-      while (t < end) {
-        const segEnd = Math.min(boundaries[k + 1] as number, end);
-        const length = segEnd - t;
-        const count = counts[k] as number;
-        minutes[cell] = (minutes[cell] as number) + length;
-        coachTime[cell] = (coachTime[cell] as number) + length * count;
-        if (count >= minCoaches) covered[cell] = (covered[cell] as number) + length;
-        t = segEnd;
-        if (t === boundaries[k + 1]) k++;
-      }
+  let t = from;
+  while (t < to) {
+    const offset = offsets[z] as number;
+    const local = t + offset;
+    const intoHour = ((local % HOUR) + HOUR) % HOUR;
+    const nextTransition = z + 1 < starts.length ? (starts[z + 1] as number) : Number.POSITIVE_INFINITY;
+    // The wall clock keeps reading this hour until the next full hour, or until the offset changes.
+    const pieceEnd = Math.min(t - intoHour + HOUR, nextTransition, to);
+    const day = dayOf(local);
+    const cell = weekdayOf(day) * 24 + Math.floor((local - day * DAY) / HOUR);
+    while (t < pieceEnd) {
+      const segEnd = Math.min(boundaries[k + 1] as number, pieceEnd);
+      const length = segEnd - t;
+      const count = counts[k] as number;
+      minutes[cell] = (minutes[cell] as number) + length;
+      coachTime[cell] = (coachTime[cell] as number) + length * count;
+      if (count >= minCoaches) covered[cell] = (covered[cell] as number) + length;
+      t = segEnd;
+      if (t === boundaries[k + 1]) k++;
     }
+    if (t === nextTransition) z++;
   }
   const cells: HourOfWeekCell[] = [];
   for (let cell = 0; cell < 168; cell++) {
