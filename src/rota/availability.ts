@@ -6,7 +6,7 @@
 import type { Coach } from '../model/team.js';
 import { clip, difference, type IntervalSet, normalize } from '../time/intervals.js';
 import { expandRules } from '../time/recurrence.js';
-import { DAY } from '../time/types.js';
+import { DAY, type LocalDate } from '../time/types.js';
 import { localToInstant, type ZoneTable } from '../time/zone.js';
 import type { Horizon } from './horizon.js';
 
@@ -15,12 +15,18 @@ import type { Horizon } from './horizon.js';
  * minus every `unavailable` span (absence wins over any availability rule).
  *
  * @param table - zone table of `coach.timeZone`, built for at least the horizon.
+ * @param cache - optional memo shared by the coaches of one computation (RRULE dates).
  * @example
  * const free = coachFreeTime(team.coaches[0], tables.get(team.coaches[0].timeZone), { from, to });
  * totalLength(free) / HOUR // free hours in the horizon
  */
-export function coachFreeTime(coach: Coach, table: ZoneTable, horizon: Horizon): IntervalSet {
-  const windows = normalize(expandRules(coach.availability, table, horizon.from, horizon.to, []));
+export function coachFreeTime(
+  coach: Coach,
+  table: ZoneTable,
+  horizon: Horizon,
+  cache?: Map<string, LocalDate[]>,
+): IntervalSet {
+  const windows = normalize(expandRules(coach.availability, table, horizon.from, horizon.to, [], cache));
   if (coach.unavailable.length === 0 || windows.length === 0) return windows;
   const away: number[] = [];
   for (const span of coach.unavailable) {

@@ -96,7 +96,10 @@ export function computeCoverage(teamInput: TeamInput, options: CoverageOptions):
   }
   const { from, to } = horizon;
   const tables = zoneTablesFor(team, horizon);
-  const freeTimes = team.coaches.map((coach) => coachFreeTime(coach, tables.get(coach.timeZone)!, horizon));
+  const cache = new Map<string, number[]>();
+  const freeTimes = team.coaches.map((coach) =>
+    coachFreeTime(coach, tables.get(coach.timeZone)!, horizon, cache),
+  );
   const timeline = sweepCounts(freeTimes, from, to);
   const gaps = findGaps(timeline, minCoaches);
   const fragile = spansWithCount(timeline, minCoaches);

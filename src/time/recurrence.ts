@@ -141,9 +141,16 @@ function ruleFor(
 
 /**
  * The local dates in `[firstDay, lastDay]` (inclusive) on which a rule opens a window, ascending.
- * Cost: O(lastDay - firstDay) for weekly rules, whatever the rule's start; rrule's iteration for RRULE rules.
+ * Cost: O(lastDay - firstDay) for weekly rules, whatever the rule's start; rrule's iteration for RRULE rules,
+ * from at most one period before `firstDay`. `cache` (one per computation, never shared) keeps RRULE answers for
+ * coaches who share a rule; cached arrays must not be mutated.
  */
-export function ruleDates(rule: AvailabilityRule, firstDay: LocalDate, lastDay: LocalDate): LocalDate[] {
+export function ruleDates(
+  rule: AvailabilityRule,
+  firstDay: LocalDate,
+  lastDay: LocalDate,
+  cache?: Map<string, LocalDate[]>,
+): LocalDate[] {
   if (rule.kind === 'date') return rule.date >= firstDay && rule.date <= lastDay ? [rule.date] : [];
   const from = Math.max(firstDay, rule.startDate ?? firstDay);
   const to = Math.min(lastDay, rule.endDate ?? lastDay);
@@ -159,12 +166,48 @@ export function ruleDates(rule: AvailabilityRule, firstDay: LocalDate, lastDay: 
     }
     return out;
   }
-  // Anchor-free rules (checked by checkRRule) may start anywhere; start at the window to keep rrule's walk short.
-  const dtstart = rule.startDate ?? yearStart(from);
-  const rrule = ruleFor(rule.rrule.replace(/^RRULE:/i, ''), dtstart, rule.endDate);
+  const body = rule.rrule.replace(/^RRULE:/i, '');
+  const key = `${body}|${rule.startDate}|${rule.endDate}|${from}|${to}`;
+  const cached = cache?.get(key);
+  if (cached !== undefined) return cached;
+  const options = RRule.parseString(body);
+  // Anchor-free rules (checked by checkRRule) may start anywhere: start at the window's year. Anchored ones start
+  // whole periods later when that changes nothing, since rrule walks every occurrence from DTSTART.
+  const dtstart =
+    rule.startDate === undefined ? yearStart(from) : skipWholePeriods(options, rule.startDate, from);
+  const rrule = ruleFor(body, dtstart, rule.endDate);
   for (const date of rrule.between(new Date(from * DAY), new Date(to * DAY), true))
     out.push(dayOf(date.getTime()));
+  cache?.set(key, out);
   return out;
+}
+
+/**
+ * A later DTSTART giving the same occurrences from `target` on: `start` moved by whole periods (INTERVAL days,
+ * weeks, months or years), keeping one period of margin. Unchanged when COUNT counts from the real start, or when
+ * the move could change an implicit day (a day of month past 28, taken from DTSTART).
+ */
+function skipWholePeriods(options: Partial<RRuleOptions>, start: LocalDate, target: LocalDate): LocalDate {
+  if (options.count != null || start >= target) return start;
+  const interval = options.interval ?? 1;
+  if (options.freq === Frequency.DAILY || options.freq === Frequency.WEEKLY) {
+    const period = interval * (options.freq === Frequency.WEEKLY ? 7 : 1);
+    const periods = Math.floor((target - start) / period) - 1;
+    return periods > 0 ? start + periods * period : start;
+  }
+  const date = new Date(start * DAY);
+  const implicitDay = options.bymonthday == null && options.byweekday == null && options.byyearday == null;
+  if (implicitDay && date.getUTCDate() > 28) return start;
+  const targetDate = new Date(target * DAY);
+  const months =
+    (targetDate.getUTCFullYear() - date.getUTCFullYear()) * 12 +
+    targetDate.getUTCMonth() -
+    date.getUTCMonth();
+  const step = options.freq === Frequency.YEARLY ? 12 * interval : interval;
+  const periods = Math.floor(months / step) - 1;
+  if (periods <= 0) return start;
+  date.setUTCMonth(date.getUTCMonth() + periods * step);
+  return date.getTime() / DAY;
 }
 
 /** January 1st of the year of `day`, so MONTHLY/YEARLY periods of anchor-free rules align with the calendar. */
@@ -183,6 +226,7 @@ function yearStart(day: LocalDate): LocalDate {
  * @param rules - the rules of one coach, all in `table`'s zone.
  * @param table - built for at least `[from, to)`.
  * @param out - receives the pairs; returned for chaining.
+ * @param cache - optional per-computation memo of RRULE dates (see {@link ruleDates}).
  * @example
  * const pairs = expandRules([{ kind: 'weekly', weekdays: 0b10101, everyWeeks: 1, startMinute: 1080, endMinute: 1320 }],
  *   paris, from, to, []);
@@ -193,6 +237,7 @@ export function expandRules(
   from: Instant,
   to: Instant,
   out: number[],
+  cache?: Map<string, LocalDate[]>,
 ): number[] {
   if (!(from < to)) return out;
   // A window starts at most 24 h before it ends; widen by a day so windows begun the day before are seen.
@@ -202,7 +247,7 @@ export function expandRules(
     const toInstant = localToInstantCursor(table);
     const startOffset = rule.startMinute * MINUTE;
     const endOffset = rule.endMinute * MINUTE;
-    for (const day of ruleDates(rule, firstDay, lastDay)) {
+    for (const day of ruleDates(rule, firstDay, lastDay, cache)) {
       const base = day * DAY;
       const start = Math.max(toInstant(base + startOffset), from);
       const end = Math.min(toInstant(base + endOffset), to);

@@ -1,0 +1,194 @@
+/**
+ * astreinte benchmarks: `npm run bench` (= build, then `node --expose-gc bench/run.mjs`).
+ *
+ * Every workload compares, in one process and interleaved over rounds, our code with baselines (what a user would
+ * otherwise write) and a limit (the least work that could do the job); see /work/shared/benchmarking.md. Workload 4
+ * runs each size in a fresh child process, for its peak memory.
+ *
+ * Options: `--quick` (fewer, shorter rounds: a smoke run, not figures), `--only=1,3` (workload numbers).
+ */
+import { execFileSync } from 'node:child_process';
+import os from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { workloadExpandYear, workloadWeekQuery } from './expand.mjs';
+import { fmtRatio, fmtTime, median, sink, verdict } from './harness.mjs';
+import { libUrl } from './lib.mjs';
+import { workloadSweep } from './sweep.mjs';
+
+const args = process.argv.slice(2);
+const quick = args.includes('--quick');
+const only = args
+  .find((a) => a.startsWith('--only='))
+  ?.slice(7)
+  .split(',')
+  .map(Number);
+const runs = (n) => !only || only.includes(n);
+const ROUNDS = quick ? 3 : 11;
+const started = performance.now();
+
+const print = (s = '') => process.stdout.write(`${s}\n`);
+
+print('# astreinte benchmarks');
+print();
+print(`- date: ${new Date().toISOString()}`);
+print(`- node: ${process.version} (${process.platform} ${process.arch}), V8 ${process.versions.v8}`);
+print(
+  `- cpu: ${os.cpus()[0]?.model ?? 'unknown'} × ${os.cpus().length} logical cores (os.availableParallelism() = ${os.availableParallelism()})`,
+);
+print(
+  `- command: ${[process.argv0, ...process.execArgv, ...process.argv.slice(1).map((p, i) => (i === 0 ? p.replace(`${process.cwd()}/`, '') : p))].join(' ')} (cwd ${process.cwd()})`,
+);
+print(
+  `- library: ${libUrl.replace(`file://${process.cwd()}/`, '')}; host time zone ${Intl.DateTimeFormat().resolvedOptions().timeZone}; gc exposed: ${typeof globalThis.gc === 'function'}`,
+);
+print(
+  `- method: ${ROUNDS} rounds, every candidate once per round in rotating order; per-round median of each candidate; table shows the median over rounds and ratios computed per round, then medianed (range = fastest – slowest round)${quick ? '; QUICK MODE: smoke run, figures not meaningful' : ''}`,
+);
+print();
+
+const verdicts = [];
+
+if (runs(1)) {
+  print('## 1. Weekly rule MO,WE,FR 18:00–22:00, Europe/Paris, year 2027 (tinybench)');
+  print();
+  const w = await workloadExpandYear({ rounds: ROUNDS, timeMs: quick ? 40 : 120 });
+  print(w.text);
+  verdicts.push(
+    verdict('1. ours ÷ limit', fmtRatio(w.vsLimit), w.vsLimit <= 5, '≤ 5x'),
+    verdict('1. rrule (no tzid) ÷ ours', fmtRatio(w.vsRrule), w.vsRrule >= 10, '≥ 10x'),
+  );
+  print();
+}
+
+if (runs(2)) {
+  print(
+    '## 2. One-week query, rule every 2 weeks from 2027-01-04: at its start vs 5 years on (mitata, batched)',
+  );
+  print();
+  const w = await workloadWeekQuery({ rounds: quick ? 3 : 11, timeMs: quick ? 30 : 80 });
+  print(w.text);
+  verdicts.push(
+    verdict('2. weekly rule, week 5 years on ÷ week at start', fmtRatio(w.ratio), w.ratio <= 1.5, '≤ 1.5x'),
+    `- info — 2. same rule as an RRULE with startDate, week 5 years on ÷ week at start: ${fmtRatio(w.rruleRatio)} (no target set)`,
+  );
+  print();
+}
+
+if (runs(3)) {
+  print('## 3. Coverage sweep over N intervals (tinybench)');
+  print();
+  const w = await workloadSweep({
+    rounds: quick ? 3 : 11,
+    timeMs: quick ? 40 : 100,
+    sizes: quick ? [10_000, 100_000] : [10_000, 100_000, 1_000_000],
+  });
+  print(w.text);
+  for (const s of w.summary) {
+    verdicts.push(
+      verdict(
+        `3. sweep N=${s.n.toLocaleString('en-US')} ÷ limit`,
+        fmtRatio(s.ratio),
+        s.ratio <= 1.5,
+        '≤ 1.5x',
+      ),
+    );
+  }
+  print();
+}
+
+if (runs(4)) {
+  print(
+    '## 4. Whole path, team file object → coverage report, synthetic national network (one child process per size)',
+  );
+  print();
+  const script = fileURLToPath(new URL('./whole-path.mjs', import.meta.url));
+  const configs = [
+    [100, 'month'],
+    [100, 'year'],
+    [1000, 'month'],
+    [1000, 'year'],
+  ];
+  const reps = quick ? 1 : 2;
+  const childRuns = quick ? 2 : 5;
+  const childBudgetMs = quick ? 300 : 2000;
+  const results = new Map(configs.map((c) => [c.join(' '), []]));
+  // Each size runs `reps` times, in alternating order, each time in a fresh process.
+  for (let rep = 0; rep < reps; rep++) {
+    const order = rep % 2 === 0 ? configs : [...configs].reverse();
+    for (const [coaches, span] of order) {
+      const out = execFileSync(
+        process.execPath,
+        ['--expose-gc', script, String(coaches), span, String(childRuns), String(childBudgetMs)],
+        {
+          encoding: 'utf8',
+          env: process.env,
+          maxBuffer: 1 << 20,
+        },
+      );
+      results.get(`${coaches} ${span}`).push(JSON.parse(out.trim().split('\n').at(-1)));
+    }
+  }
+  const agg = new Map();
+  for (const [key, xs] of results) {
+    const m = (f) => median(xs.map(f));
+    agg.set(key, {
+      ...xs[0],
+      wholeNs: m((x) => x.wholeNs),
+      coldNs: m((x) => x.coldNs),
+      parseNs: m((x) => x.parseNs),
+      compiledNs: m((x) => x.compiledNs),
+      calibNs: m((x) => x.calibNs),
+      // Normalised: whole path in units of the process's own calibration task, per process, then medianed.
+      wholeUnits: m((x) => x.wholeNs / x.calibNs),
+      runs: xs.reduce((s, x) => s + x.runs, 0),
+      peakKiB: Math.max(...xs.map((x) => x.peakKiB)),
+      baseKiB: m((x) => x.baseKiB),
+      riseKiB: Math.max(...xs.map((x) => x.peakKiB - x.baseKiB)),
+      heapKiB: m((x) => x.heapUsedAfterKiB),
+    });
+  }
+  const mib = (k) => `${(k / 1024).toFixed(1)} MiB`;
+  print(
+    `Team: 2–5 rules per coach (weekday evenings, nights across midnight, alternate weekends, monthly RRULEs, one-off nights, bounded daytime windows), 1–2 unavailable periods, Europe/Paris, minCoaches 1. Month = March 2027 (DST change inside), year = 2027. ${reps} fresh processes per size (alternating order); in each, one cold call then ≥ ${childRuns} warm runs (more within ${childBudgetMs / 1000} s); times are medians over runs, then over processes. Peak RSS = Linux VmHWM during the cold call (max over processes); "RSS before" = after loading the library and building the team object.`,
+  );
+  print();
+  print(
+    '| coaches | horizon | rules | free intervals | segments | whole path, warm | first call (cold) | parseTeam alone | computeCoverage(compiled) | calibration task | peak RSS | RSS before | rise | heap used after |',
+  );
+  print('|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+  for (const [key, a] of agg) {
+    const [coaches, span] = key.split(' ');
+    print(
+      `| ${Number(coaches).toLocaleString('en-US')} | ${span} | ${a.rules.toLocaleString('en-US')} | ${a.intervals.toLocaleString('en-US')} | ${a.segments.toLocaleString('en-US')} | ` +
+        `${fmtTime(a.wholeNs)} | ${fmtTime(a.coldNs)} | ${fmtTime(a.parseNs)} | ${fmtTime(a.compiledNs)} | ${fmtTime(a.calibNs)} | ${mib(a.peakKiB)} | ${mib(a.baseKiB)} | ${mib(a.riseKiB)} | ${mib(a.heapKiB)} |`,
+    );
+  }
+  print();
+  const g = (a, b, f) => f(agg.get(b)) / f(agg.get(a));
+  print(
+    "| growth | warm time ×? (raw) | warm time ×? (normalised by each process's calibration task) | cold call ×? | RSS rise ×? |",
+  );
+  print('|---|---:|---:|---:|---:|');
+  for (const [label, a, b] of [
+    ['100 → 1,000 coaches, month', '100 month', '1000 month'],
+    ['100 → 1,000 coaches, year', '100 year', '1000 year'],
+    ['month → year, 100 coaches', '100 month', '100 year'],
+    ['month → year, 1,000 coaches', '1000 month', '1000 year'],
+  ]) {
+    const f = (fn) => `×${g(a, b, fn).toFixed(1)}`;
+    print(
+      `| ${label} | ${f((x) => x.wholeNs)} | ${f((x) => x.wholeUnits)} | ${f((x) => x.coldNs)} | ${f((x) => x.riseKiB)} |`,
+    );
+  }
+  print();
+  print(`Month → year is ×${(365 / 31).toFixed(1)} the horizon; 100 → 1,000 coaches is ×10 the rules.`);
+  print();
+}
+
+if (verdicts.length) {
+  print('## Verdicts');
+  print();
+  for (const v of verdicts) print(v);
+  print();
+}
+print(`Total bench time: ${((performance.now() - started) / 1000).toFixed(0)} s (sink ${sink}).`);
