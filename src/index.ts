@@ -29,9 +29,25 @@ export {
   type CoverageStats,
   computeCoverage,
 } from './rota/coverage.js';
+export { waterFill } from './rota/fair-share.js';
 export { type CoverageGap, findGaps, spansWithCount } from './rota/gaps.js';
+export { generateRota } from './rota/generate.js';
 export { type Horizon, MAX_HORIZON_MS } from './rota/horizon.js';
+export { balanceScore } from './rota/load.js';
+// The rota
+export { type RotaPolicy, type RotaPolicyInput, resolvePolicy } from './rota/policy.js';
 export { type HourOfWeekCell, hourOfWeekProfile } from './rota/profile.js';
+export type {
+  CoachLoad,
+  Override,
+  Rota,
+  RotaFlag,
+  RotaOptions,
+  RotaQuality,
+  Shift,
+  UnfilledReason,
+  UnfilledSpan,
+} from './rota/rota.js';
 export { type CountTimeline, sweepCounts } from './rota/sweep.js';
 export { type CoverageSegment, timelineSegments } from './rota/timeline.js';
 // Time core

@@ -29,3 +29,5 @@ export const MINUTE = 60_000;
 export const HOUR = 3_600_000;
 /** Milliseconds in one calendar day of wall-clock time (a real day across DST can be 23 or 25 hours). */
 export const DAY = 86_400_000;
+/** Milliseconds in seven calendar days (a real week across DST can be an hour shorter or longer). */
+export const WEEK = 7 * DAY;

@@ -1,0 +1,499 @@
+/**
+ * Generating the rota: who is on call, layer by layer, at every instant that can be covered.
+ *
+ * The horizon is cut into elementary segments at every instant where something may change: a hand-off time of the
+ * policy, a local Monday (weekly caps), any coach's availability edge, an override's or a previous shift's edge.
+ * Segments are visited in time order. In each, the layers are filled by a small bipartite matching (layers to
+ * eligible coaches, most important layer first, augmenting paths so a skill-rare coach is not used up by a layer
+ * others could hold), with preferences that make the rota stable and fair:
+ * 1. an override decides;
+ * 2. the previous rota's holder, if still eligible (stability);
+ * 3. the current holder, between hand-off times, or at a hand-off time while their load is no further ahead of
+ *    their fair share than the best other candidate's would be after taking the block, or while their shift is
+ *    younger than the minimum shift length (few hand-offs);
+ * 4. the candidate furthest below their fair share, weighted (fairness); ties by team order (determinism).
+ * A coach is eligible when free for the whole segment, not in another layer, under their weekly cap, within the
+ * longest stretch and rested. Inner loops run on typed arrays and indexes only.
+ *
+ * @module
+ */
+import { resolveTeam, type TeamInput } from '../model/resolve.js';
+import { intersect, totalLength } from '../time/intervals.js';
+import { dayOf, weekdayOf } from '../time/local.js';
+import { HOUR, WEEK } from '../time/types.js';
+import { instantToLocal, type ZoneTable } from '../time/zone.js';
+import { coachFreeTime } from './availability.js';
+import { waterFill } from './fair-share.js';
+import { localTimesBetween } from './grid.js';
+import { checkHorizon, type Horizon, zoneTablesFor } from './horizon.js';
+import { summarizeRota } from './load.js';
+import { type RotaPolicy, resolvePolicy } from './policy.js';
+import type { Rota, RotaFlag, RotaOptions, Shift, UnfilledReason, UnfilledSpan } from './rota.js';
+import { checkOverrides, type IndexedOverride, type IndexedShift, readPrevious } from './rota-inputs.js';
+import { sweepCounts } from './sweep.js';
+
+const NONE = -1;
+
+/**
+ * Generates the on-call rota of a team over `[from, to)`.
+ *
+ * Hard constraints, never broken silently: a coach is on call only when free (declared availability minus
+ * absences), never in two layers at once, within `maxHoursPerWeek` (local weeks, Monday 00:00), within the longest
+ * stretch and after the minimum rest of the policy, and with the skills a layer requires. Where they leave a layer
+ * empty the result says so in `unfilled`, with the reason. Overrides win (and are flagged when the coach declared
+ * no availability); with `previous`, every previous assignment still valid is kept. Same input, same output.
+ *
+ * @throws {@link ValidationError} for a bad team, horizon, policy, overrides or previous rota.
+ * @example
+ * const rota = generateRota(team, { from, to, policy: { handOffTimes: ['08:00', '20:00'] } });
+ * rota.shifts.filter((s) => s.layer === 'primary');
+ * rota.load.map((l) => [l.coachId, l.totalHours, l.fairShareHours]);
+ */
+export function generateRota(teamInput: TeamInput, options: RotaOptions): Rota {
+  const team = resolveTeam(teamInput);
+  const horizon = checkHorizon(team, options);
+  const policy = resolvePolicy(options.policy, team);
+  const overrides = checkOverrides(options.overrides, team, policy, horizon);
+  const previous = readPrevious(options.previous, team, policy);
+  const tables = zoneTablesFor(team, horizon);
+  const cache = new Map<string, number[]>();
+  const free = team.coaches.map((coach) => coachFreeTime(coach, tables.get(coach.timeZone)!, horizon, cache));
+  const teamTable = tables.get(team.timeZone)!;
+  const plan = assign(team.coaches.length, free, overrides, previous, policy, horizon, teamTable, {
+    capMs: team.coaches.map((c) =>
+      c.maxHoursPerWeek === undefined ? Number.POSITIVE_INFINITY : c.maxHoursPerWeek * HOUR,
+    ),
+    weight: team.coaches.map((c) => c.weight),
+    skills: team.coaches.map((c) => c.skills),
+  });
+  const ids = team.coaches.map((c) => c.id);
+  const shifts: Shift[] = plan.shifts.map((s) => ({
+    layer: policy.layers[s.layer]!,
+    coachId: ids[s.coach]!,
+    start: s.start,
+    end: s.end,
+    ...(s.override ? { override: true as const } : {}),
+  }));
+  const unfilled: UnfilledSpan[] = plan.unfilled.map((u) => ({
+    layer: policy.layers[u.layer]!,
+    start: u.start,
+    end: u.end,
+    reason: u.reason,
+  }));
+  const flags: RotaFlag[] = overrides.flatMap((o) => {
+    const own = Float64Array.of(o.start, o.end);
+    const outside = o.end - o.start - totalLength(intersect(own, free[o.coach]!));
+    return outside > 0
+      ? [
+          {
+            kind: 'override-outside-availability' as const,
+            override: o.index,
+            coachId: ids[o.coach]!,
+            layer: policy.layers[o.layer]!,
+            minutesOutside: outside / 60_000,
+          },
+        ]
+      : [];
+  });
+  return summarizeRota(team, policy, horizon, tables, free, shifts, unfilled, flags);
+}
+
+/** Per-coach constraints, by coach index. */
+interface CoachRules {
+  readonly capMs: readonly number[];
+  readonly weight: readonly number[];
+  readonly skills: readonly (readonly string[])[];
+}
+
+interface IndexedRun {
+  layer: number;
+  coach: number;
+  start: number;
+  end: number;
+  override: boolean;
+}
+
+interface IndexedUnfilled {
+  layer: number;
+  start: number;
+  end: number;
+  reason: UnfilledReason;
+}
+
+/** The segment-by-segment assignment, on indexes and typed arrays. */
+function assign(
+  coachCount: number,
+  free: readonly Float64Array[],
+  overrides: readonly IndexedOverride[],
+  previous: readonly IndexedShift[],
+  policy: RotaPolicy,
+  horizon: Horizon,
+  teamTable: ZoneTable,
+  rules: CoachRules,
+): { shifts: IndexedRun[]; unfilled: IndexedUnfilled[] } {
+  const { from, to } = horizon;
+  const layerCount = policy.layers.length;
+  const grid = localTimesBetween(teamTable, from, to, policy.handOffMinutes);
+  const weekStarts = localTimesBetween(teamTable, from, to, [0]).filter(
+    (t) => weekdayOf(dayOf(instantToLocal(teamTable, t))) === 0,
+  );
+  const breakpoints = collectBreakpoints(
+    horizon,
+    grid,
+    weekStarts,
+    free,
+    overrides,
+    previous,
+    policy.maxStretchMs,
+  );
+  const isGrid = new Set(grid);
+  const isWeekStart = new Set(weekStarts);
+
+  // Skills: can coach c hold layer l?
+  const skilled = new Uint8Array(coachCount * layerCount);
+  for (let c = 0; c < coachCount; c++) {
+    for (let l = 0; l < layerCount; l++) {
+      skilled[c * layerCount + l] = policy.layerSkills[l]!.every((s) => rules.skills[c]!.includes(s)) ? 1 : 0;
+    }
+  }
+
+  // Fair-share targets to steer by: the time the layers could be filled, water-filled over capacities.
+  const fair = fairTargets(free, rules, horizon, layerCount);
+
+  // Free-time events, swept alongside the segments.
+  const events = freeEvents(free);
+  let e = 0;
+  const isFree = new Uint8Array(coachCount);
+  const freeList: number[] = [];
+  const freePos = new Int32Array(coachCount).fill(NONE);
+
+  const load = new Float64Array(coachCount);
+  const usedWeek = new Float64Array(coachCount);
+  const lastEnd = new Float64Array(coachCount).fill(Number.NEGATIVE_INFINITY);
+  const stretchStart = new Float64Array(coachCount);
+  const holder = new Int32Array(layerCount).fill(NONE);
+  const holderSince = new Float64Array(layerCount);
+  const holderByOverride = new Uint8Array(layerCount);
+
+  const shifts: IndexedRun[] = [];
+  const unfilled: IndexedUnfilled[] = [];
+  const openRun: (IndexedRun | undefined)[] = new Array(layerCount).fill(undefined);
+  const openGap: (IndexedUnfilled | undefined)[] = new Array(layerCount).fill(undefined);
+  const previousCursor = new Int32Array(layerCount);
+  const previousByLayer = Array.from({ length: layerCount }, (_, l) => previous.filter((s) => s.layer === l));
+  const overrideOrder = [...overrides].sort((x, y) => x.start - y.start || x.index - y.index);
+  let overrideCursor = 0;
+  const activeOverrides: IndexedOverride[] = [];
+
+  for (let k = 0; k + 1 < breakpoints.length; k++) {
+    const a = breakpoints[k]!;
+    const b = breakpoints[k + 1]!;
+    const len = b - a;
+    for (; e < events.time.length && events.time[e]! <= a; e++) {
+      const c = events.coach[e]!;
+      if (events.on[e] === 1) {
+        isFree[c] = 1;
+        freePos[c] = freeList.length;
+        freeList.push(c);
+      } else {
+        // Swap-remove keeps the free list O(1) per edge; candidate order comes from sorting, not from this list.
+        isFree[c] = 0;
+        const last = freeList.pop()!;
+        if (last !== c) {
+          freeList[freePos[c]!] = last;
+          freePos[last] = freePos[c]!;
+        }
+        freePos[c] = NONE;
+      }
+    }
+    if (isWeekStart.has(a)) usedWeek.fill(0);
+    for (let i = activeOverrides.length - 1; i >= 0; i--)
+      if (activeOverrides[i]!.end <= a) activeOverrides.splice(i, 1);
+    for (
+      ;
+      overrideCursor < overrideOrder.length && overrideOrder[overrideCursor]!.start <= a;
+      overrideCursor++
+    ) {
+      activeOverrides.push(overrideOrder[overrideCursor]!);
+    }
+    const failure = (c: number) =>
+      constraintFailure(c, a, b, len, usedWeek, lastEnd, stretchStart, rules.capMs, policy);
+    const eligible = (c: number, l: number): boolean =>
+      isFree[c] === 1 && skilled[c * layerCount + l] === 1 && failure(c) === 0;
+
+    const assigned = new Int32Array(layerCount).fill(NONE);
+    const pinned = new Uint8Array(layerCount);
+    for (const o of activeOverrides) {
+      assigned[o.layer] = o.coach;
+      pinned[o.layer] = 1;
+    }
+    if (previous.length === 0 && activeOverrides.length === 0 && !isGrid.has(a) && holdersCarryOn(eligible)) {
+      // Most segments: between hand-off times, every layer's holder simply carries on.
+      assigned.set(holder);
+    } else {
+      const prefs = preferences(a, len, assigned, pinned, eligible);
+      matchLayers(prefs, assigned, pinned);
+    }
+    commit(a, b, len, assigned, pinned, failure);
+  }
+  for (let l = 0; l < layerCount; l++) {
+    closeRun(l, openRun, shifts);
+    const gap = openGap[l];
+    if (gap !== undefined) unfilled.push(gap);
+  }
+  const byStart = (x: { start: number; layer: number }, y: { start: number; layer: number }) =>
+    x.start - y.start || x.layer - y.layer;
+  return { shifts: shifts.sort(byStart), unfilled: unfilled.sort(byStart) };
+
+  /** Every layer has a holder (not from an override), all distinct, all still eligible. */
+  function holdersCarryOn(eligible: (c: number, l: number) => boolean): boolean {
+    for (let l = 0; l < layerCount; l++) {
+      const h = holder[l]!;
+      if (h === NONE || holderByOverride[l] === 1 || !eligible(h, l)) return false;
+      for (let m = 0; m < l; m++) if (holder[m] === h) return false;
+    }
+    return true;
+  }
+
+  /** Each unpinned layer's candidates, most preferred first (see the module notes for the order). */
+  function preferences(
+    a: number,
+    len: number,
+    assigned: Int32Array,
+    pinned: Uint8Array,
+    eligible: (c: number, l: number) => boolean,
+  ): number[][] {
+    const taken = (c: number) => assigned.includes(c);
+    const ratio = (c: number) => (load[c]! + len) / fair[c]!;
+    const prefs: number[][] = [];
+    for (let l = 0; l < layerCount; l++) {
+      if (pinned[l] === 1) {
+        prefs.push([]);
+        continue;
+      }
+      const candidates: number[] = [];
+      for (const c of freeList) if (!taken(c) && eligible(c, l)) candidates.push(c);
+      candidates.sort((x, y) => ratio(x) - ratio(y) || x - y);
+      const list: number[] = [];
+      const prev = previousHolder(previousByLayer[l]!, previousCursor, l, a, a + len);
+      if (prev !== NONE && candidates.includes(prev)) list.push(prev);
+      const h = holder[l]!;
+      if (h !== NONE && holderByOverride[l] === 0 && candidates.includes(h) && !list.includes(h)) {
+        const best = candidates.find((c) => c !== h);
+        const young = a - holderSince[l]! < policy.minShiftMs;
+        if (!isGrid.has(a) || young || best === undefined || load[h]! / fair[h]! <= ratio(best)) list.push(h);
+      }
+      for (const c of candidates) if (!list.includes(c)) list.push(c);
+      prefs.push(list);
+    }
+    return prefs;
+  }
+
+  /** Layers in order, each matched along augmenting paths, so earlier layers are filled first and stay filled. */
+  function matchLayers(prefs: number[][], assigned: Int32Array, pinned: Uint8Array): void {
+    const owner = new Map<number, number>();
+    for (let l = 0; l < layerCount; l++) if (pinned[l] === 1) owner.set(assigned[l]!, l);
+    const tryLayer = (l: number, visited: Set<number>): boolean => {
+      for (const c of prefs[l]!) {
+        if (visited.has(c)) continue;
+        visited.add(c);
+        const other = owner.get(c);
+        if (other === undefined || (pinned[other] === 0 && tryLayer(other, visited))) {
+          owner.set(c, l);
+          assigned[l] = c;
+          return true;
+        }
+      }
+      return false;
+    };
+    for (let l = 0; l < layerCount; l++) if (pinned[l] === 0) tryLayer(l, new Set());
+  }
+
+  /** Records the segment's assignment: extends or opens shifts and unfilled spans, and updates the counters. */
+  function commit(
+    a: number,
+    b: number,
+    len: number,
+    assigned: Int32Array,
+    pinned: Uint8Array,
+    failure: (c: number) => 0 | 1 | 2,
+  ): void {
+    for (let l = 0; l < layerCount; l++) {
+      const c = assigned[l]!;
+      if (c === NONE) {
+        const reason = unfilledReason(l, assigned, freeList, skilled, layerCount, failure);
+        closeRun(l, openRun, shifts);
+        const gap = openGap[l];
+        if (gap !== undefined && gap.end === a && gap.reason === reason) gap.end = b;
+        else {
+          if (gap !== undefined) unfilled.push(gap);
+          openGap[l] = { layer: l, start: a, end: b, reason };
+        }
+        holder[l] = NONE;
+        continue;
+      }
+      const gap = openGap[l];
+      if (gap !== undefined) unfilled.push(gap);
+      openGap[l] = undefined;
+      const run = openRun[l];
+      const override = pinned[l] === 1;
+      if (run !== undefined && run.coach === c && run.end === a && run.override === override) run.end = b;
+      else {
+        closeRun(l, openRun, shifts);
+        openRun[l] = { layer: l, coach: c, start: a, end: b, override };
+        holderSince[l] = a;
+      }
+      holder[l] = c;
+      holderByOverride[l] = override ? 1 : 0;
+    }
+    for (let l = 0; l < layerCount; l++) {
+      const c = assigned[l]!;
+      if (c === NONE) continue;
+      load[c] = load[c]! + len;
+      usedWeek[c] = usedWeek[c]! + len;
+      if (lastEnd[c] !== a) stretchStart[c] = a;
+      lastEnd[c] = b;
+    }
+  }
+}
+
+function closeRun(l: number, openRun: (IndexedRun | undefined)[], shifts: IndexedRun[]): void {
+  const run = openRun[l];
+  if (run !== undefined) shifts.push(run);
+  openRun[l] = undefined;
+}
+
+/** 0 when coach `c` may be on call over `[a, b)`; 1 when a weekly cap stops it; 2 when stretch or rest does. */
+function constraintFailure(
+  c: number,
+  a: number,
+  b: number,
+  len: number,
+  usedWeek: Float64Array,
+  lastEnd: Float64Array,
+  stretchStart: Float64Array,
+  capMs: readonly number[],
+  policy: RotaPolicy,
+): 0 | 1 | 2 {
+  if (usedWeek[c]! + len > capMs[c]!) return 1;
+  const continuing = lastEnd[c] === a;
+  if (continuing) return b - stretchStart[c]! > policy.maxStretchMs ? 2 : 0;
+  if (len > policy.maxStretchMs) return 2;
+  return a - lastEnd[c]! < policy.minRestMs ? 2 : 0;
+}
+
+function unfilledReason(
+  layer: number,
+  assigned: Int32Array,
+  freeList: readonly number[],
+  skilled: Uint8Array,
+  layerCount: number,
+  failure: (c: number) => 0 | 1 | 2,
+): UnfilledReason {
+  let freeOthers = 0;
+  let skilledOthers = 0;
+  let capped = 0;
+  let rested = 0;
+  for (const c of freeList) {
+    if (assigned.includes(c)) continue;
+    freeOthers++;
+    if (skilled[c * layerCount + layer] !== 1) continue;
+    skilledOthers++;
+    const f = failure(c);
+    if (f === 1) capped++;
+    else if (f === 2) rested++;
+  }
+  if (skilledOthers === 0) return freeOthers > 0 ? 'skills-missing' : 'nobody-available';
+  if (rested === 0) return 'everyone-at-cap';
+  if (capped === 0) return 'rest-or-stretch';
+  return 'caps-rest-or-stretch';
+}
+
+/** The previous rota's holder of layer `l` over the whole of `[a, b)`, or NONE. Advances a per-layer cursor. */
+function previousHolder(
+  list: readonly IndexedShift[],
+  cursor: Int32Array,
+  l: number,
+  a: number,
+  b: number,
+): number {
+  let i = cursor[l]!;
+  while (i < list.length && list[i]!.end <= a) i++;
+  cursor[l] = i;
+  const s = list[i];
+  return s !== undefined && s.start <= a && s.end >= b ? s.coach : NONE;
+}
+
+/** Every instant where the assignment may change, sorted and unique; no segment longer than the longest stretch. */
+function collectBreakpoints(
+  horizon: Horizon,
+  grid: readonly number[],
+  weekStarts: readonly number[],
+  free: readonly Float64Array[],
+  overrides: readonly IndexedOverride[],
+  previous: readonly IndexedShift[],
+  maxStretchMs: number,
+): Float64Array {
+  const { from, to } = horizon;
+  const points: number[] = [from, to, ...grid, ...weekStarts];
+  for (const set of free) for (let i = 0; i < set.length; i++) points.push(set[i]!);
+  for (const o of overrides) points.push(o.start, o.end);
+  for (const s of previous) points.push(s.start, s.end);
+  const sorted = Float64Array.from(points.filter((t) => t >= from && t <= to)).sort();
+  const out: number[] = [];
+  for (const t of sorted) {
+    const last = out[out.length - 1];
+    if (last !== undefined && t === last) continue;
+    // A segment longer than the longest stretch could never be held: cut it.
+    if (last !== undefined) for (let cut = last + maxStretchMs; cut < t; cut += maxStretchMs) out.push(cut);
+    out.push(t);
+  }
+  return Float64Array.from(out);
+}
+
+/** Free-time edges of every coach, sorted by time (ends before starts at one instant). */
+function freeEvents(free: readonly Float64Array[]): {
+  time: Float64Array;
+  coach: Int32Array;
+  on: Uint8Array;
+} {
+  const n = free.reduce((sum, set) => sum + set.length, 0);
+  const order: number[] = [];
+  const time = new Float64Array(n);
+  const coach = new Int32Array(n);
+  const on = new Uint8Array(n);
+  let k = 0;
+  free.forEach((set, c) => {
+    for (let i = 0; i < set.length; i++) {
+      time[k] = set[i]!;
+      coach[k] = c;
+      on[k] = i % 2 === 0 ? 1 : 0;
+      order.push(k++);
+    }
+  });
+  order.sort((x, y) => time[x]! - time[y]! || on[x]! - on[y]! || coach[x]! - coach[y]!);
+  return {
+    time: Float64Array.from(order, (i) => time[i]!),
+    coach: Int32Array.from(order, (i) => coach[i]!),
+    on: Uint8Array.from(order, (i) => on[i]!),
+  };
+}
+
+/** Steering targets: the fillable layer-time (∫ min(free coaches, layers)), water-filled over capacities. */
+function fairTargets(
+  free: readonly Float64Array[],
+  rules: CoachRules,
+  horizon: Horizon,
+  layerCount: number,
+): Float64Array {
+  const { boundaries, counts } = sweepCounts(free, horizon.from, horizon.to);
+  let demand = 0;
+  for (let k = 0; k < counts.length; k++) {
+    demand += Math.min(counts[k]!, layerCount) * (boundaries[k + 1]! - boundaries[k]!);
+  }
+  const weeks = (horizon.to - horizon.from) / WEEK;
+  const capacity = free.map((set, c) => Math.min(totalLength(set), rules.capMs[c]! * Math.max(1, weeks)));
+  const shares = waterFill(capacity, rules.weight, demand);
+  // Never divide by zero: a coach with no capacity is never a candidate anyway.
+  return Float64Array.from(shares, (s) => Math.max(s, 1));
+}

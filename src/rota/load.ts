@@ -1,0 +1,146 @@
+/**
+ * Load and quality of a rota, computed from its shifts: what each coach carries (hours by layer, nights,
+ * weekends, hand-offs) against their fair share, and figures to judge the whole by.
+ *
+ * @module
+ */
+import type { Team } from '../model/team.js';
+import { type IntervalSet, intersect, normalize, overlaps, totalLength } from '../time/intervals.js';
+import { expandRules } from '../time/recurrence.js';
+import { HOUR, WEEK } from '../time/types.js';
+import type { ZoneTable } from '../time/zone.js';
+import { waterFill } from './fair-share.js';
+import type { Horizon } from './horizon.js';
+import type { RotaPolicy } from './policy.js';
+import type { CoachLoad, Rota, RotaFlag, RotaQuality, Shift, UnfilledSpan } from './rota.js';
+
+const ALL_DAYS = 0b1111111;
+const WEEKEND = 0b1100000;
+
+/**
+ * Assembles a {@link Rota} from shifts: per-coach load with fair shares, and quality figures. Used after
+ * generation and after swaps, so both report alike.
+ *
+ * @param free - each coach's free time in the horizon (team order), for capacities.
+ */
+export function summarizeRota(
+  team: Team,
+  policy: RotaPolicy,
+  horizon: Horizon,
+  tables: ReadonlyMap<string, ZoneTable>,
+  free: readonly IntervalSet[],
+  shifts: readonly Shift[],
+  unfilled: readonly UnfilledSpan[],
+  flags: readonly RotaFlag[],
+): Rota {
+  const { from, to } = horizon;
+  const table = tables.get(team.timeZone)!;
+  const window = (weekdays: number, startMinute: number, endMinute: number) =>
+    normalize(
+      expandRules([{ kind: 'weekly', weekdays, everyWeeks: 1, startMinute, endMinute }], table, from, to, []),
+    );
+  const night = window(ALL_DAYS, policy.night.startMinute, policy.night.endMinute);
+  const weekend = window(WEEKEND, 0, 1440);
+  const weeks = (to - from) / WEEK;
+
+  const index = new Map(team.coaches.map((c, i) => [c.id, i]));
+  const byCoach: number[][] = team.coaches.map(() => []);
+  const hours = team.coaches.map(() => new Float64Array(policy.layers.length));
+  const shiftCount = new Int32Array(team.coaches.length);
+  const handOffs = new Int32Array(team.coaches.length);
+  for (const s of shifts) {
+    const c = index.get(s.coachId)!;
+    byCoach[c]!.push(s.start, s.end);
+    const layer = policy.layers.indexOf(s.layer);
+    hours[c]![layer] = hours[c]![layer]! + (s.end - s.start) / HOUR;
+    shiftCount[c] = shiftCount[c]! + 1;
+  }
+  policy.layers.forEach((layer) => {
+    const own = shifts.filter((s) => s.layer === layer);
+    for (let i = 0; i + 1 < own.length; i++) {
+      const [s, t] = [own[i]!, own[i + 1]!];
+      if (s.end === t.start && s.coachId !== t.coachId) {
+        const c = index.get(s.coachId)!;
+        handOffs[c] = handOffs[c]! + 1;
+      }
+    }
+  });
+
+  const onCall = byCoach.map((pairs) => normalize(pairs));
+  const totals = onCall.map((set) => totalLength(set));
+  const demand = totals.reduce((sum, t) => sum + t, 0);
+  const capacity = team.coaches.map((coach, c) =>
+    Math.min(
+      totalLength(free[c]!),
+      (coach.maxHoursPerWeek ?? Number.POSITIVE_INFINITY) * HOUR * Math.max(1, weeks),
+    ),
+  );
+  const fair = waterFill(
+    capacity,
+    team.coaches.map((c) => c.weight),
+    demand,
+  );
+
+  const load: CoachLoad[] = team.coaches.map((coach, c) => {
+    const set = onCall[c]!;
+    const nightTime = intersect(set, night);
+    let nights = 0;
+    for (let i = 0; i < night.length; i += 2) if (overlaps(set, night[i]!, night[i + 1]!)) nights++;
+    const totalHours = totals[c]! / HOUR;
+    const fairShareHours = fair[c]! / HOUR;
+    return {
+      coachId: coach.id,
+      hoursByLayer: Object.fromEntries(policy.layers.map((layer, l) => [layer, hours[c]![l]!])),
+      totalHours,
+      nightHours: totalLength(nightTime) / HOUR,
+      weekendHours: totalLength(intersect(set, weekend)) / HOUR,
+      nights,
+      shifts: shiftCount[c]!,
+      handOffs: handOffs[c]!,
+      fairShareHours,
+      deviationHours: totalHours - fairShareHours,
+    };
+  });
+
+  const quality: RotaQuality = {
+    coverageByLayer: Object.fromEntries(
+      policy.layers.map((layer) => [
+        layer,
+        shifts.filter((s) => s.layer === layer).reduce((sum, s) => sum + s.end - s.start, 0) / (to - from),
+      ]),
+    ),
+    balance: balanceScore(load.map((l) => l.totalHours).filter((h) => h > 0)),
+    maxFairShareDeviationHours: load.reduce((max, l) => Math.max(max, Math.abs(l.deviationHours)), 0),
+    handOffsPerWeek: handOffs.reduce((sum, n) => sum + n, 0) / weeks,
+    nightsPerCoach: Object.fromEntries(load.map((l) => [l.coachId, l.nights])),
+  };
+  return {
+    team: team.name,
+    timeZone: team.timeZone,
+    from,
+    to,
+    policy,
+    shifts,
+    unfilled,
+    load,
+    quality,
+    flags,
+  };
+}
+
+/**
+ * Grafana OnCall's balance: the mean over pairs of `min / max` of their loads (1 = even). 1 for fewer than two.
+ * O(n²), fine for thousands of coaches.
+ *
+ * @example balanceScore([10, 10, 5]) // (1 + 0.5 + 0.5) / 3
+ */
+export function balanceScore(loads: readonly number[]): number {
+  if (loads.length < 2) return 1;
+  let sum = 0;
+  for (let i = 0; i < loads.length; i++) {
+    for (let j = i + 1; j < loads.length; j++) {
+      sum += Math.min(loads[i]!, loads[j]!) / Math.max(loads[i]!, loads[j]!);
+    }
+  }
+  return sum / ((loads.length * (loads.length - 1)) / 2);
+}

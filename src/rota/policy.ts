@@ -1,0 +1,143 @@
+/**
+ * The rota policy: the rules a generated rota follows, with defaults that suit volunteers, resolved and validated
+ * once here.
+ *
+ * @module
+ */
+import { issue, ValidationError, type ValidationIssue } from '../model/errors.js';
+import type { Team } from '../model/team.js';
+import { parseTimeOfDay } from '../time/local.js';
+import { HOUR, MINUTE } from '../time/types.js';
+
+/** The policy as a caller writes it; every field is optional. */
+export interface RotaPolicyInput {
+  /** Layer names, most important first. @defaultValue `['primary', 'backup']` */
+  readonly layers?: readonly string[];
+  /** Local times (team zone, `HH:mm`) at which shifts may hand off. @defaultValue every 4 hours from 00:00 */
+  readonly handOffTimes?: readonly string[];
+  /**
+   * Shortest shift the rota creates by choice, in minutes: a coach who took a shift keeps it at least this long
+   * while still eligible. Shorter shifts only appear where availability forces them. @defaultValue 60
+   */
+  readonly minShiftMinutes?: number;
+  /** Longest continuous on-call stretch, all layers together, in hours. @defaultValue 12 */
+  readonly maxStretchHours?: number;
+  /** Shortest rest between two stretches, in hours. @defaultValue 8 */
+  readonly minRestHours?: number;
+  /** The night, local wall-clock `HH:mm` (crossing midnight when `to` < `from`). @defaultValue 22:00 to 07:00 */
+  readonly night?: { readonly from: string; readonly to: string };
+  /** Skills a coach must all have to hold a layer, by layer name. @defaultValue none */
+  readonly layerSkills?: Readonly<Record<string, readonly string[]>>;
+}
+
+/** A resolved policy: every default filled in, times as numbers. */
+export interface RotaPolicy {
+  readonly layers: readonly string[];
+  /** Minutes after local midnight, ascending, unique. */
+  readonly handOffMinutes: readonly number[];
+  readonly minShiftMs: number;
+  readonly maxStretchMs: number;
+  readonly minRestMs: number;
+  /** Night window: start minute and end minute (end may pass 1440). */
+  readonly night: { readonly startMinute: number; readonly endMinute: number };
+  /** Skills required per layer, in layer order. */
+  readonly layerSkills: readonly (readonly string[])[];
+}
+
+const DEFAULT_HAND_OFFS = ['00:00', '04:00', '08:00', '12:00', '16:00', '20:00'];
+
+/**
+ * Resolves and validates a policy against a team.
+ *
+ * @throws {@link ValidationError} listing every problem, with paths such as `policy.layers[1]`.
+ * @example resolvePolicy({}, team).layers // ['primary', 'backup']
+ */
+export function resolvePolicy(input: RotaPolicyInput | undefined, _team: Team): RotaPolicy {
+  const p = input ?? {};
+  const issues: ValidationIssue[] = [];
+  const layers = p.layers ?? ['primary', 'backup'];
+  if (!Array.isArray(layers) || layers.length === 0 || layers.length > 5) {
+    issues.push(issue('policy.layers', layers, 'is not a list of layers', 'an array of 1 to 5 layer names'));
+  } else {
+    layers.forEach((name, i) => {
+      if (typeof name !== 'string' || !/^[a-z][a-z0-9-]*$/.test(name)) {
+        issues.push(
+          issue(['policy', 'layers', i], name, 'is not a layer name', 'lowercase letters, digits and -'),
+        );
+      } else if (layers.indexOf(name) !== i) {
+        issues.push(issue(['policy', 'layers', i], name, 'is listed twice', 'each layer once'));
+      }
+    });
+  }
+  const times = p.handOffTimes ?? DEFAULT_HAND_OFFS;
+  const handOffMinutes: number[] = [];
+  if (!Array.isArray(times) || times.length === 0) {
+    issues.push(issue('policy.handOffTimes', times, 'is not a list of times', 'a non-empty array of HH:mm'));
+  } else {
+    times.forEach((text, i) => {
+      const minute = typeof text === 'string' ? parseTimeOfDay(text) : undefined;
+      if (minute === undefined || minute >= 1440) {
+        issues.push(
+          issue(['policy', 'handOffTimes', i], text, 'is not a time of day', 'HH:mm, 00:00 to 23:59'),
+        );
+      } else if (!handOffMinutes.includes(minute)) handOffMinutes.push(minute);
+    });
+  }
+  const number = (key: keyof RotaPolicyInput, fallback: number, min: number, max: number, unit: string) => {
+    const value = p[key] ?? fallback;
+    if (typeof value !== 'number' || !Number.isFinite(value) || value < min || value > max) {
+      issues.push(
+        issue(['policy', key], value, 'is out of range', `a number of ${unit} from ${min} to ${max}`),
+      );
+      return fallback;
+    }
+    return value;
+  };
+  const minShift = number('minShiftMinutes', 60, 0, 24 * 60, 'minutes');
+  const maxStretch = number('maxStretchHours', 12, 1, 168, 'hours');
+  const minRest = number('minRestHours', 8, 0, 168, 'hours');
+  const nightInput = p.night ?? { from: '22:00', to: '07:00' };
+  const nightStart = parseTimeOfDay(String(nightInput?.from));
+  const nightEnd = parseTimeOfDay(String(nightInput?.to));
+  if (nightStart === undefined || nightStart >= 1440 || nightEnd === undefined || nightEnd === nightStart) {
+    issues.push(
+      issue(
+        'policy.night',
+        nightInput,
+        'is not a night window',
+        '{ "from": "HH:mm", "to": "HH:mm" }, from ≠ to',
+      ),
+    );
+  }
+  const skills = p.layerSkills ?? {};
+  const layerList = Array.isArray(layers) ? layers : [];
+  for (const key of Object.keys(skills)) {
+    const list = skills[key];
+    if (!layerList.includes(key)) {
+      issues.push(
+        issue(
+          ['policy', 'layerSkills', key],
+          list,
+          'names an unknown layer',
+          `one of ${layerList.join(', ')}`,
+        ),
+      );
+    } else if (!Array.isArray(list) || !list.every((s) => typeof s === 'string' && s !== '')) {
+      issues.push(
+        issue(['policy', 'layerSkills', key], list, 'is not a list of skills', 'an array of skill names'),
+      );
+    }
+  }
+  if (issues.length > 0) throw new ValidationError(issues);
+  const startMinute = nightStart as number;
+  const end = nightEnd as number;
+  return {
+    layers: [...layerList],
+    handOffMinutes: handOffMinutes.sort((a, b) => a - b),
+    minShiftMs: minShift * MINUTE,
+    maxStretchMs: maxStretch * HOUR,
+    minRestMs: minRest * HOUR,
+    night: { startMinute, endMinute: end > startMinute ? end : end + 1440 },
+    layerSkills: layerList.map((layer) => [...(skills[layer] ?? [])]),
+  };
+}

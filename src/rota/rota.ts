@@ -1,0 +1,131 @@
+/**
+ * The rota's vocabulary: shifts, unfilled time, overrides, load and quality. Plain readonly data; instants are UTC
+ * epoch ms, durations in hours where the name says so.
+ *
+ * @module
+ */
+import type { Instant } from '../time/types.js';
+import type { RotaPolicy, RotaPolicyInput } from './policy.js';
+
+/** One coach on call in one layer over `[start, end)`. */
+export interface Shift {
+  /** Layer name, e.g. `primary` or `backup`. */
+  readonly layer: string;
+  readonly coachId: string;
+  readonly start: Instant;
+  readonly end: Instant;
+  /** Present (and true) when the shift comes from a coordinator's override rather than from generation. */
+  readonly override?: true;
+}
+
+/** Why a layer is unfilled over a span. */
+export type UnfilledReason =
+  /** Fewer coaches free (with the layer's skills) than layers above this one need. */
+  | 'nobody-available'
+  /** Coaches are free, but none has the skills the layer requires. */
+  | 'skills-missing'
+  /** Every coach who could take it has reached `maxHoursPerWeek` for that week. */
+  | 'everyone-at-cap'
+  /** Every coach who could take it would exceed the longest stretch or not have rested long enough. */
+  | 'rest-or-stretch'
+  /** A mix of the two reasons above. */
+  | 'caps-rest-or-stretch';
+
+/** A span of time in which a layer has nobody, and why. */
+export interface UnfilledSpan {
+  readonly layer: string;
+  readonly start: Instant;
+  readonly end: Instant;
+  readonly reason: UnfilledReason;
+}
+
+/** A coordinator's decision: this coach holds this layer over `[start, end)`, whatever the generator would do. */
+export interface Override {
+  readonly layer: string;
+  readonly coachId: string;
+  readonly start: Instant;
+  readonly end: Instant;
+}
+
+/** Something a person should look at; the rota is still produced. */
+export interface RotaFlag {
+  readonly kind: 'override-outside-availability';
+  /** Index of the override in `options.overrides`. */
+  readonly override: number;
+  readonly coachId: string;
+  readonly layer: string;
+  /** Minutes of the override in which the coach declared no availability. */
+  readonly minutesOutside: number;
+}
+
+/** One coach's load over the horizon. */
+export interface CoachLoad {
+  readonly coachId: string;
+  /** On-call hours by layer name (every layer present, 0 when none). */
+  readonly hoursByLayer: Readonly<Record<string, number>>;
+  /** On-call hours, all layers. */
+  readonly totalHours: number;
+  /** On-call hours inside the policy's night window (local time). */
+  readonly nightHours: number;
+  /** On-call hours on local Saturdays and Sundays. */
+  readonly weekendHours: number;
+  /** Number of nights (night windows) with any on-call time. */
+  readonly nights: number;
+  readonly shifts: number;
+  /** Shifts this coach handed straight to another coach in the same layer. */
+  readonly handOffs: number;
+  /**
+   * Hours this coach would carry if the total load were spread as evenly as declared availability allows:
+   * water-filling of the total on-call hours, weighted by `weight`, capped by free time and `maxHoursPerWeek`.
+   */
+  readonly fairShareHours: number;
+  /** `totalHours - fairShareHours`: positive means more than a fair share. */
+  readonly deviationHours: number;
+}
+
+/** Figures to judge a rota by. */
+export interface RotaQuality {
+  /** Share of the horizon each layer is filled, 0-1, by layer name. */
+  readonly coverageByLayer: Readonly<Record<string, number>>;
+  /**
+   * Grafana OnCall's balance score: the mean over pairs of coaches with any load of `min(load) / max(load)`;
+   * 1 is perfectly even. 1 when fewer than two coaches carry load.
+   */
+  readonly balance: number;
+  /** Largest `|deviationHours|` over coaches. */
+  readonly maxFairShareDeviationHours: number;
+  /** Hand-offs (all layers) per week of horizon. */
+  readonly handOffsPerWeek: number;
+  /** Nights with on-call time, by coach id. */
+  readonly nightsPerCoach: Readonly<Record<string, number>>;
+}
+
+/** A generated (or swapped) rota. */
+export interface Rota {
+  readonly team: string;
+  readonly timeZone: string;
+  readonly from: Instant;
+  readonly to: Instant;
+  readonly policy: RotaPolicy;
+  /** Every layer's shifts, sorted by start then layer order. Per layer they never overlap. */
+  readonly shifts: readonly Shift[];
+  /** Unfilled spans, sorted by start then layer order, maximal per layer and reason. */
+  readonly unfilled: readonly UnfilledSpan[];
+  /** One entry per coach, in team order. */
+  readonly load: readonly CoachLoad[];
+  readonly quality: RotaQuality;
+  readonly flags: readonly RotaFlag[];
+}
+
+/** What {@link generateRota} takes besides the team. */
+export interface RotaOptions {
+  /** Start of the horizon (inclusive), UTC epoch ms. */
+  readonly from: Instant;
+  /** End of the horizon (exclusive), UTC epoch ms; at most five years after `from`. */
+  readonly to: Instant;
+  readonly policy?: RotaPolicyInput;
+  /** The rota currently published: every assignment of it that is still valid is kept. */
+  readonly previous?: { readonly shifts: readonly Shift[] } | readonly Shift[];
+  /** Coordinators' overrides; they win over generated shifts. */
+  readonly overrides?: readonly Override[];
+}
