@@ -48,6 +48,7 @@ export type {
   UnfilledReason,
   UnfilledSpan,
 } from './rota/rota.js';
+export { applySwaps, type ShiftRef, type Swap } from './rota/swaps.js';
 export { type CountTimeline, sweepCounts } from './rota/sweep.js';
 export { type CoverageSegment, timelineSegments } from './rota/timeline.js';
 // Time core
