@@ -3,7 +3,7 @@
  *
  * @module
  */
-import type { CoverageReport } from '../rota/coverage.js';
+import type { CoverageReport, CoverageStats } from '../rota/coverage.js';
 import { formatInstant } from '../time/format.js';
 import { WEEKDAY_CODES } from '../time/local.js';
 import { buildZoneTable } from '../time/zone.js';
@@ -27,14 +27,8 @@ export interface CoverageJson {
   readonly from: string;
   readonly to: string;
   readonly minCoaches: number;
-  readonly stats: {
-    readonly horizonMinutes: number;
-    readonly coveredMinutes: number;
-    readonly gapMinutes: number;
-    readonly fragileMinutes: number;
-    readonly coverageRatio: number;
-    readonly longestGapMinutes: number;
-  };
+  /** As in the report, `coverageRatio` rounded to 6 decimals. */
+  readonly stats: CoverageStats;
   readonly gaps: readonly (JsonSpan & { readonly available: number })[];
   readonly fragile: readonly JsonSpan[];
   readonly coaches: readonly {
