@@ -23,6 +23,19 @@ export type Command =
       readonly to?: string;
       readonly format: 'text' | 'json';
       readonly minCoaches?: number;
+    }
+  | {
+      readonly command: 'rota';
+      readonly teamFile: string;
+      /** Local date `YYYY-MM-DD` in the team's zone; absent means today there. */
+      readonly from?: string;
+      /** Local date (exclusive); absent means `from` + 28 days. */
+      readonly to?: string;
+      readonly format: 'text' | 'json';
+      /** A JSON file holding a rota policy (`RotaPolicyInput`); absent means the default policy. */
+      readonly policyFile?: string;
+      /** A rota printed earlier by `astreinte rota --format json`, to keep stable; absent means none. */
+      readonly previousFile?: string;
     };
 
 /** What `astreinte --help` prints. */
@@ -32,6 +45,12 @@ export const USAGE = `Usage:
   astreinte coverage <team.json> [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--format text|json] [--min-coaches N]
       How the team's declared availability covers [from, to): local dates in the team's zone, midnight to
       midnight. Defaults: from today (team's zone), to four weeks later; text format; the team's minCoaches.
+  astreinte rota <team.json> [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--format text|json] [--policy <policy.json>]
+                 [--previous <rota.json>]
+      Who is on call, layer by layer, over [from, to) (same dates and defaults as coverage), each coach's load
+      against a fair share, and the time no one can hold. --policy: a JSON rota policy (layers, handOffTimes,
+      minShiftMinutes, maxStretchHours, minRestHours, night, layerSkills). --previous: the rota published
+      before, as printed by --format json; every assignment of it that is still valid is kept.
   astreinte --help | --version
 
 Exit codes: 0 done, 2 bad input or usage, 1 unexpected failure.`;
@@ -39,6 +58,7 @@ Exit codes: 0 done, 2 bad input or usage, 1 unexpected failure.`;
 const OPTIONS: Record<string, readonly string[]> = {
   validate: [],
   coverage: ['--from', '--to', '--format', '--min-coaches'],
+  rota: ['--from', '--to', '--format', '--policy', '--previous'],
 };
 
 /**
@@ -56,7 +76,7 @@ export function parseArgs(argv: readonly string[]): Command {
   const [command, ...rest] = argv as [string, ...string[]];
   const allowed = OPTIONS[command];
   if (allowed === undefined)
-    throw new UsageError(`unknown command "${command}" (expected validate or coverage)`);
+    throw new UsageError(`unknown command "${command}" (expected validate, coverage or rota)`);
   const options = new Map<string, string>();
   const positional: string[] = [];
   for (let i = 0; i < rest.length; i++) {
@@ -83,19 +103,31 @@ export function parseArgs(argv: readonly string[]): Command {
   const format = options.get('--format') ?? 'text';
   if (format !== 'text' && format !== 'json')
     throw new UsageError(`--format "${format}" (expected text or json)`);
+  const from = options.get('--from');
+  const to = options.get('--to');
+  const dates = { ...(from === undefined ? {} : { from }), ...(to === undefined ? {} : { to }) };
+  if (command === 'rota') {
+    const policyFile = options.get('--policy');
+    const previousFile = options.get('--previous');
+    return {
+      command,
+      teamFile,
+      format,
+      ...dates,
+      ...(policyFile === undefined ? {} : { policyFile }),
+      ...(previousFile === undefined ? {} : { previousFile }),
+    };
+  }
   const minText = options.get('--min-coaches');
   const minCoaches = minText === undefined ? undefined : Number(minText);
   if (minCoaches !== undefined && !(Number.isInteger(minCoaches) && minCoaches >= 1)) {
     throw new UsageError(`--min-coaches "${minText}" (expected a whole number >= 1)`);
   }
-  const from = options.get('--from');
-  const to = options.get('--to');
   return {
     command: 'coverage',
     teamFile,
     format,
-    ...(from === undefined ? {} : { from }),
-    ...(to === undefined ? {} : { to }),
+    ...dates,
     ...(minCoaches === undefined ? {} : { minCoaches }),
   };
 }

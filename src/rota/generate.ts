@@ -293,14 +293,26 @@ function assign(
   function matchLayers(prefs: number[][], assigned: Int32Array, pinned: Uint8Array): void {
     const owner = new Map<number, number>();
     for (let l = 0; l < layerCount; l++) if (pinned[l] === 1) owner.set(assigned[l]!, l);
+    const take = (l: number, c: number) => {
+      owner.set(c, l);
+      assigned[l] = c;
+    };
     const tryLayer = (l: number, visited: Set<number>): boolean => {
+      // A coach nobody holds first, in preference order: moving another layer's holder is a needless hand-off.
+      for (const c of prefs[l]!) {
+        if (!visited.has(c) && !owner.has(c)) {
+          visited.add(c);
+          take(l, c);
+          return true;
+        }
+      }
+      // Only then an augmenting path: the holder moves to another of their layers so that both are filled.
       for (const c of prefs[l]!) {
         if (visited.has(c)) continue;
         visited.add(c);
-        const other = owner.get(c);
-        if (other === undefined || (pinned[other] === 0 && tryLayer(other, visited))) {
-          owner.set(c, l);
-          assigned[l] = c;
+        const other = owner.get(c)!;
+        if (pinned[other] === 0 && tryLayer(other, visited)) {
+          take(l, c);
           return true;
         }
       }
@@ -321,7 +333,7 @@ function assign(
     for (let l = 0; l < layerCount; l++) {
       const c = assigned[l]!;
       if (c === NONE) {
-        const reason = unfilledReason(l, assigned, freeList, skilled, layerCount, failure);
+        const reason = unfilledReason(l, assigned, pinned, freeList, skilled, layerCount, failure);
         closeRun(l, openRun, shifts);
         const gap = openGap[l];
         if (gap !== undefined && gap.end === a && gap.reason === reason) gap.end = b;
@@ -385,6 +397,7 @@ function constraintFailure(
 function unfilledReason(
   layer: number,
   assigned: Int32Array,
+  pinned: Uint8Array,
   freeList: readonly number[],
   skilled: Uint8Array,
   layerCount: number,
@@ -395,7 +408,10 @@ function unfilledReason(
   let capped = 0;
   let rested = 0;
   for (const c of freeList) {
-    if (assigned.includes(c)) continue;
+    // Coaches in lower layers count (the matching fills layers in order, so they could not take this one), but
+    // not those above it or pinned by an override.
+    const at = assigned.indexOf(c);
+    if (at !== NONE && (at < layer || pinned[at] === 1)) continue;
     freeOthers++;
     if (skilled[c * layerCount + layer] !== 1) continue;
     skilledOthers++;

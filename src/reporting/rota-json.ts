@@ -1,0 +1,133 @@
+/**
+ * The rota as JSON for scripts and for the next run: the `astreinte rota --format json` contract. The same
+ * document, given back with `--previous`, keeps the published assignments stable.
+ *
+ * @module
+ */
+import type { Rota, RotaFlag, UnfilledReason } from '../rota/rota.js';
+import { formatInstant } from '../time/format.js';
+import { buildZoneTable } from '../time/zone.js';
+
+/** One shift as it appears in JSON: ISO instants with the team's offset. */
+export interface RotaShiftJson {
+  readonly layer: string;
+  readonly coachId: string;
+  /** ISO 8601 with offset, e.g. `2026-12-01T19:00:00+01:00`. */
+  readonly start: string;
+  readonly end: string;
+  /** Present (and true) only on a coordinator's override. */
+  readonly override?: true;
+}
+
+/** One coach's load in JSON: hours rounded to 2 decimals. */
+export interface RotaLoadJson {
+  readonly coachId: string;
+  readonly hoursByLayer: Readonly<Record<string, number>>;
+  readonly totalHours: number;
+  readonly nightHours: number;
+  readonly weekendHours: number;
+  readonly nights: number;
+  readonly shifts: number;
+  readonly handOffs: number;
+  readonly fairShareHours: number;
+  readonly deviationHours: number;
+}
+
+/**
+ * The JSON document of a rota: a product contract. Instants are ISO 8601 strings with the team zone's offset at
+ * that instant, hours are rounded to 2 decimals, quality figures to 4.
+ */
+export interface RotaJson {
+  readonly team: string;
+  readonly timeZone: string;
+  /** ISO 8601 with offset, e.g. `2026-12-01T00:00:00+01:00`. */
+  readonly from: string;
+  readonly to: string;
+  /** Layer names, most important first. */
+  readonly layers: readonly string[];
+  /** Sorted by start, then layer order; per layer they never overlap. */
+  readonly shifts: readonly RotaShiftJson[];
+  readonly unfilled: readonly {
+    readonly layer: string;
+    readonly start: string;
+    readonly end: string;
+    readonly minutes: number;
+    readonly reason: UnfilledReason;
+  }[];
+  /** One entry per coach, in team order. */
+  readonly load: readonly RotaLoadJson[];
+  readonly quality: {
+    readonly coverageByLayer: Readonly<Record<string, number>>;
+    readonly balance: number;
+    readonly maxFairShareDeviationHours: number;
+    readonly handOffsPerWeek: number;
+    readonly nightsPerCoach: Readonly<Record<string, number>>;
+  };
+  readonly flags: readonly RotaFlag[];
+}
+
+/**
+ * Turns a rota into its JSON document. Deterministic: the same rota gives the same document, whatever the host's
+ * zone.
+ *
+ * @example
+ * const rota = generateRota(team, { from, to });
+ * console.log(JSON.stringify(rotaToJson(rota), null, 2));
+ * // rotaToJson(rota).shifts[0] → { layer: 'primary', coachId: 'a', start: '2026-11-30T09:00:00+01:00', end: ... }
+ */
+export function rotaToJson(rota: Rota): RotaJson {
+  const table = buildZoneTable(rota.timeZone, rota.from, rota.to);
+  const iso = (t: number) => formatInstant(table, t);
+  const hours = (record: Readonly<Record<string, number>>) =>
+    Object.fromEntries(Object.entries(record).map(([key, h]) => [key, round(h, 2)]));
+  return {
+    team: rota.team,
+    timeZone: rota.timeZone,
+    from: iso(rota.from),
+    to: iso(rota.to),
+    layers: [...rota.policy.layers],
+    shifts: rota.shifts.map((s) => ({
+      layer: s.layer,
+      coachId: s.coachId,
+      start: iso(s.start),
+      end: iso(s.end),
+      ...(s.override === true ? { override: true as const } : {}),
+    })),
+    unfilled: rota.unfilled.map((u) => ({
+      layer: u.layer,
+      start: iso(u.start),
+      end: iso(u.end),
+      minutes: round((u.end - u.start) / 60_000, 2),
+      reason: u.reason,
+    })),
+    load: rota.load.map((l) => ({
+      coachId: l.coachId,
+      hoursByLayer: hours(l.hoursByLayer),
+      totalHours: round(l.totalHours, 2),
+      nightHours: round(l.nightHours, 2),
+      weekendHours: round(l.weekendHours, 2),
+      nights: l.nights,
+      shifts: l.shifts,
+      handOffs: l.handOffs,
+      fairShareHours: round(l.fairShareHours, 2),
+      deviationHours: round(l.deviationHours, 2),
+    })),
+    quality: {
+      coverageByLayer: Object.fromEntries(
+        Object.entries(rota.quality.coverageByLayer).map(([layer, share]) => [layer, round(share, 4)]),
+      ),
+      balance: round(rota.quality.balance, 4),
+      maxFairShareDeviationHours: round(rota.quality.maxFairShareDeviationHours, 4),
+      handOffsPerWeek: round(rota.quality.handOffsPerWeek, 4),
+      nightsPerCoach: { ...rota.quality.nightsPerCoach },
+    },
+    flags: rota.flags.map((f) => ({ ...f, minutesOutside: round(f.minutesOutside, 2) })),
+  };
+}
+
+/** Rounds half away from zero (so `-6.285` and `6.285` round alike), never giving `-0`. */
+function round(x: number, decimals: number): number {
+  const scale = 10 ** decimals;
+  const r = (Math.sign(x) * Math.round(Math.abs(x) * scale)) / scale;
+  return r === 0 ? 0 : r;
+}
