@@ -5,6 +5,23 @@
  * @module
  */
 
+import { clip, type IntervalSet, totalLength } from '../time/intervals.js';
+
+/**
+ * The most a coach can carry: their free time, but no more than `capMs` in any week.
+ *
+ * @param weekBounds - ascending instants: the horizon's start, each local Monday 00:00 inside it, its end.
+ * @example capacityWithinCaps(free, 20 * HOUR, [from, monday, to]) // Σ over the two weeks of min(free, 20 h)
+ */
+export function capacityWithinCaps(free: IntervalSet, capMs: number, weekBounds: readonly number[]): number {
+  if (!Number.isFinite(capMs)) return totalLength(free);
+  let capacity = 0;
+  for (let w = 0; w + 1 < weekBounds.length; w++) {
+    capacity += Math.min(capMs, totalLength(clip(free, weekBounds[w]!, weekBounds[w + 1]!)));
+  }
+  return capacity;
+}
+
 /**
  * Splits `demand` among coaches in proportion to their weights, none above their capacity: the water level `λ`
  * solves `Σ min(capacity[c], λ · weight[c]) = demand`, and coach `c` gets `min(capacity[c], λ · weight[c])`.

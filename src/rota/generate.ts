@@ -8,10 +8,10 @@
  * others could hold), with preferences that make the rota stable and fair:
  * 1. an override decides;
  * 2. the previous rota's holder, if still eligible (stability);
- * 3. the current holder, between hand-off times, or at a hand-off time while their load is no further ahead of
- *    their fair share than the best other candidate's would be after taking the block, or while their shift is
- *    younger than the minimum shift length (few hand-offs);
- * 4. the candidate furthest below their fair share, weighted (fairness); ties by team order (determinism).
+ * 3. the current holder, between hand-off times; at a hand-off time while no other candidate is owed more of
+ *    their fair share, or while their shift is younger than the minimum shift length (few hand-offs);
+ * 4. the candidate owed most of their fair share (hours, so weights count through the shares), which keeps every
+ *    coach within about one block of it; ties by team order (determinism).
  * A coach is eligible when free for the whole segment, not in another layer, under their weekly cap, within the
  * longest stretch and rested. Inner loops run on typed arrays and indexes only.
  *
@@ -20,10 +20,10 @@
 import { resolveTeam, type TeamInput } from '../model/resolve.js';
 import { intersect, totalLength } from '../time/intervals.js';
 import { dayOf, weekdayOf } from '../time/local.js';
-import { HOUR, WEEK } from '../time/types.js';
+import { HOUR } from '../time/types.js';
 import { instantToLocal, type ZoneTable } from '../time/zone.js';
 import { coachFreeTime } from './availability.js';
-import { waterFill } from './fair-share.js';
+import { capacityWithinCaps, waterFill } from './fair-share.js';
 import { localTimesBetween } from './grid.js';
 import { checkHorizon, type Horizon, zoneTablesFor } from './horizon.js';
 import { summarizeRota } from './load.js';
@@ -137,15 +137,7 @@ function assign(
   const weekStarts = localTimesBetween(teamTable, from, to, [0]).filter(
     (t) => weekdayOf(dayOf(instantToLocal(teamTable, t))) === 0,
   );
-  const breakpoints = collectBreakpoints(
-    horizon,
-    grid,
-    weekStarts,
-    free,
-    overrides,
-    previous,
-    policy.maxStretchMs,
-  );
+  const breakpoints = collectBreakpoints(horizon, grid, weekStarts, free, overrides, previous);
   const isGrid = new Set(grid);
   const isWeekStart = new Set(weekStarts);
 
@@ -158,7 +150,7 @@ function assign(
   }
 
   // Fair-share targets to steer by: the time the layers could be filled, water-filled over capacities.
-  const fair = fairTargets(free, rules, horizon, layerCount);
+  const fair = fairTargets(free, rules, horizon, weekStarts, layerCount);
 
   // Free-time events, swept alongside the segments.
   const events = freeEvents(free);
@@ -186,10 +178,9 @@ function assign(
   const activeOverrides: IndexedOverride[] = [];
 
   for (let k = 0; k + 1 < breakpoints.length; k++) {
-    const a = breakpoints[k]!;
+    const segmentStart = breakpoints[k]!;
     const b = breakpoints[k + 1]!;
-    const len = b - a;
-    for (; e < events.time.length && events.time[e]! <= a; e++) {
+    for (; e < events.time.length && events.time[e]! <= segmentStart; e++) {
       const c = events.coach[e]!;
       if (events.on[e] === 1) {
         isFree[c] = 1;
@@ -206,20 +197,37 @@ function assign(
         freePos[c] = NONE;
       }
     }
-    if (isWeekStart.has(a)) usedWeek.fill(0);
+    if (isWeekStart.has(segmentStart)) usedWeek.fill(0);
     for (let i = activeOverrides.length - 1; i >= 0; i--)
-      if (activeOverrides[i]!.end <= a) activeOverrides.splice(i, 1);
+      if (activeOverrides[i]!.end <= segmentStart) activeOverrides.splice(i, 1);
     for (
       ;
-      overrideCursor < overrideOrder.length && overrideOrder[overrideCursor]!.start <= a;
+      overrideCursor < overrideOrder.length && overrideOrder[overrideCursor]!.start <= segmentStart;
       overrideCursor++
     ) {
       activeOverrides.push(overrideOrder[overrideCursor]!);
     }
-    const failure = (c: number) =>
-      constraintFailure(c, a, b, len, usedWeek, lastEnd, stretchStart, rules.capMs, policy);
+    // A coach whose cap or stretch runs out inside the segment may still hold its start: the segment is then cut
+    // where the first holder must stop, and the rest is decided again.
+    for (let a = segmentStart; a < b; ) {
+      a = fillSegment(a, b);
+    }
+  }
+  for (let l = 0; l < layerCount; l++) {
+    closeRun(l, openRun, shifts);
+    const gap = openGap[l];
+    if (gap !== undefined) unfilled.push(gap);
+  }
+  const byStart = (x: { start: number; layer: number }, y: { start: number; layer: number }) =>
+    x.start - y.start || x.layer - y.layer;
+  return { shifts: shifts.sort(byStart), unfilled: unfilled.sort(byStart) };
+
+  /** Fills the layers from `a` on, for at most `[a, b)`; returns where this assignment ends. */
+  function fillSegment(a: number, b: number): number {
+    const len = b - a;
+    const usable = (c: number) => usableTime(c, a, b, usedWeek, lastEnd, stretchStart, rules.capMs, policy);
     const eligible = (c: number, l: number): boolean =>
-      isFree[c] === 1 && skilled[c * layerCount + l] === 1 && failure(c) === 0;
+      isFree[c] === 1 && skilled[c * layerCount + l] === 1 && usable(c) > 0;
 
     const assigned = new Int32Array(layerCount).fill(NONE);
     const pinned = new Uint8Array(layerCount);
@@ -231,19 +239,30 @@ function assign(
       // Most segments: between hand-off times, every layer's holder simply carries on.
       assigned.set(holder);
     } else {
-      const prefs = preferences(a, len, assigned, pinned, eligible);
+      const prefs = preferences(a, len, assigned, pinned, eligible, usable);
       matchLayers(prefs, assigned, pinned);
     }
-    commit(a, b, len, assigned, pinned, failure);
+    let end = b;
+    for (let l = 0; l < layerCount; l++) {
+      if (assigned[l] !== NONE && pinned[l] === 0) end = Math.min(end, a + usable(assigned[l]!));
+    }
+    if (assigned.includes(NONE)) {
+      // A layer left empty is decided again as soon as a free coach has rested enough to take it.
+      for (const c of freeList) {
+        if (assigned.includes(c)) continue;
+        const rested = (lastEnd[c] === a ? a : lastEnd[c]!) + policy.minRestMs;
+        if (rested > a && rested < end) end = rested;
+      }
+    }
+    commit(a, end, end - a, assigned, pinned, (c) =>
+      usableTime(c, a, end, usedWeek, lastEnd, stretchStart, rules.capMs, policy) > 0
+        ? 0
+        : capLeft(c, usedWeek, rules.capMs) <= 0
+          ? 1
+          : 2,
+    );
+    return end;
   }
-  for (let l = 0; l < layerCount; l++) {
-    closeRun(l, openRun, shifts);
-    const gap = openGap[l];
-    if (gap !== undefined) unfilled.push(gap);
-  }
-  const byStart = (x: { start: number; layer: number }, y: { start: number; layer: number }) =>
-    x.start - y.start || x.layer - y.layer;
-  return { shifts: shifts.sort(byStart), unfilled: unfilled.sort(byStart) };
 
   /** Every layer has a holder (not from an override), all distinct, all still eligible. */
   function holdersCarryOn(eligible: (c: number, l: number) => boolean): boolean {
@@ -262,9 +281,18 @@ function assign(
     assigned: Int32Array,
     pinned: Uint8Array,
     eligible: (c: number, l: number) => boolean,
+    usable: (c: number) => number,
   ): number[][] {
     const taken = (c: number) => assigned.includes(c);
-    const ratio = (c: number) => (load[c]! + len) / fair[c]!;
+    // What each coach is still owed of their fair share: the most owed goes first (ties by team order).
+    const owed = (c: number) => fair[c]! - load[c]!;
+    // Coaches who can hold the whole segment before those whose cap or stretch ends inside it; coaches holding
+    // another layer after everyone else, those of the least important layer first, so a layer left by its holder
+    // is refilled without needless hand-offs elsewhere.
+    const rank = (c: number, l: number) => {
+      const held = holder.indexOf(c);
+      return (usable(c) < len ? 1 : 0) + (held === NONE || held === l ? 0 : 2 * (layerCount - held));
+    };
     const prefs: number[][] = [];
     for (let l = 0; l < layerCount; l++) {
       if (pinned[l] === 1) {
@@ -273,7 +301,7 @@ function assign(
       }
       const candidates: number[] = [];
       for (const c of freeList) if (!taken(c) && eligible(c, l)) candidates.push(c);
-      candidates.sort((x, y) => ratio(x) - ratio(y) || x - y);
+      candidates.sort((x, y) => rank(x, l) - rank(y, l) || owed(y) - owed(x) || x - y);
       const list: number[] = [];
       const prev = previousHolder(previousByLayer[l]!, previousCursor, l, a, a + len);
       if (prev !== NONE && candidates.includes(prev)) list.push(prev);
@@ -281,7 +309,9 @@ function assign(
       if (h !== NONE && holderByOverride[l] === 0 && candidates.includes(h) && !list.includes(h)) {
         const best = candidates.find((c) => c !== h);
         const young = a - holderSince[l]! < policy.minShiftMs;
-        if (!isGrid.has(a) || young || best === undefined || load[h]! / fair[h]! <= ratio(best)) list.push(h);
+        // At a hand-off time the holder stays only for a whole block, and only while no one is clearly owed it.
+        const fairToKeep = usable(h) >= len && (best === undefined || owed(h) >= owed(best));
+        if (!isGrid.has(a) || young || fairToKeep) list.push(h);
       }
       for (const c of candidates) if (!list.includes(c)) list.push(c);
       prefs.push(list);
@@ -375,23 +405,30 @@ function closeRun(l: number, openRun: (IndexedRun | undefined)[], shifts: Indexe
   openRun[l] = undefined;
 }
 
-/** 0 when coach `c` may be on call over `[a, b)`; 1 when a weekly cap stops it; 2 when stretch or rest does. */
-function constraintFailure(
+/** Weekly cap time coach `c` has left, ms. */
+function capLeft(c: number, usedWeek: Float64Array, capMs: readonly number[]): number {
+  return capMs[c]! - usedWeek[c]!;
+}
+
+/**
+ * How long from `a` (at most to `b`) coach `c` may be on call: 0 when their weekly cap is used up, when they
+ * have not rested `minRest` since their last stretch, or when their stretch is at its longest; otherwise up to
+ * where the cap or the stretch runs out.
+ */
+function usableTime(
   c: number,
   a: number,
   b: number,
-  len: number,
   usedWeek: Float64Array,
   lastEnd: Float64Array,
   stretchStart: Float64Array,
   capMs: readonly number[],
   policy: RotaPolicy,
-): 0 | 1 | 2 {
-  if (usedWeek[c]! + len > capMs[c]!) return 1;
+): number {
   const continuing = lastEnd[c] === a;
-  if (continuing) return b - stretchStart[c]! > policy.maxStretchMs ? 2 : 0;
-  if (len > policy.maxStretchMs) return 2;
-  return a - lastEnd[c]! < policy.minRestMs ? 2 : 0;
+  if (!continuing && a - lastEnd[c]! < policy.minRestMs) return 0;
+  const stretchLeft = policy.maxStretchMs - (continuing ? a - stretchStart[c]! : 0);
+  return Math.max(0, Math.min(b - a, capLeft(c, usedWeek, capMs), stretchLeft));
 }
 
 function unfilledReason(
@@ -440,7 +477,7 @@ function previousHolder(
   return s !== undefined && s.start <= a && s.end >= b ? s.coach : NONE;
 }
 
-/** Every instant where the assignment may change, sorted and unique; no segment longer than the longest stretch. */
+/** Every instant where the assignment may change, sorted and unique. */
 function collectBreakpoints(
   horizon: Horizon,
   grid: readonly number[],
@@ -448,7 +485,6 @@ function collectBreakpoints(
   free: readonly Float64Array[],
   overrides: readonly IndexedOverride[],
   previous: readonly IndexedShift[],
-  maxStretchMs: number,
 ): Float64Array {
   const { from, to } = horizon;
   const points: number[] = [from, to, ...grid, ...weekStarts];
@@ -460,8 +496,6 @@ function collectBreakpoints(
   for (const t of sorted) {
     const last = out[out.length - 1];
     if (last !== undefined && t === last) continue;
-    // A segment longer than the longest stretch could never be held: cut it.
-    if (last !== undefined) for (let cut = last + maxStretchMs; cut < t; cut += maxStretchMs) out.push(cut);
     out.push(t);
   }
   return Float64Array.from(out);
@@ -500,6 +534,7 @@ function fairTargets(
   free: readonly Float64Array[],
   rules: CoachRules,
   horizon: Horizon,
+  weekStarts: readonly number[],
   layerCount: number,
 ): Float64Array {
   const { boundaries, counts } = sweepCounts(free, horizon.from, horizon.to);
@@ -507,8 +542,8 @@ function fairTargets(
   for (let k = 0; k < counts.length; k++) {
     demand += Math.min(counts[k]!, layerCount) * (boundaries[k + 1]! - boundaries[k]!);
   }
-  const weeks = (horizon.to - horizon.from) / WEEK;
-  const capacity = free.map((set, c) => Math.min(totalLength(set), rules.capMs[c]! * Math.max(1, weeks)));
+  const weeks = [horizon.from, ...weekStarts, horizon.to];
+  const capacity = free.map((set, c) => capacityWithinCaps(set, rules.capMs[c]!, weeks));
   const shares = waterFill(capacity, rules.weight, demand);
   // Never divide by zero: a coach with no capacity is never a candidate anyway.
   return Float64Array.from(shares, (s) => Math.max(s, 1));

@@ -65,22 +65,30 @@ describe('applySwaps', () => {
   });
 
   it('exchanges two shifts of two coaches', () => {
-    const tuesday = shiftAt(utc(2026, 11, 8, 18));
-    const wednesday = rota.shifts.find(
-      (s) => s.start === utc(2026, 11, 9, 18) && s.coachId !== tuesday.coachId,
-    );
-    const other =
-      wednesday ??
-      rota.shifts.find((s) => s.start > tuesday.end && s.coachId !== tuesday.coachId && s.coachId !== 'c')!;
+    // Two evening shifts of a and b on different evenings (both are free every weekday evening).
+    const first = rota.shifts.find((s) => s.coachId === 'a')!;
+    const second = rota.shifts.find((s) => s.coachId === 'b' && s.start >= first.end + 12 * HOUR)!;
     const next = applySwaps(squad, rota, [
       {
         kind: 'exchange',
-        first: { layer: 'primary', coachId: tuesday.coachId, start: tuesday.start },
-        second: { layer: 'primary', coachId: other.coachId, start: other.start },
+        first: { layer: 'primary', coachId: 'a', start: first.start },
+        second: { layer: 'primary', coachId: 'b', start: second.start },
       },
     ]);
-    expect(next.shifts.find((s) => s.start === tuesday.start)?.coachId).toBe(other.coachId);
-    expect(next.shifts.find((s) => s.start === other.start)?.coachId).toBe(tuesday.coachId);
+    // Back-to-back pieces of one coach merge again, so look at who holds each span.
+    const holderOver = (start: number, end: number) =>
+      next.shifts.find((s) => s.start <= start && s.end >= end)?.coachId;
+    expect(holderOver(first.start, first.end)).toBe('b');
+    expect(holderOver(second.start, second.end)).toBe('a');
+    expect(next.load.map((l) => l.totalHours)).toEqual(
+      rota.load.map((l) =>
+        l.coachId === 'a'
+          ? l.totalHours + (second.end - second.start - first.end + first.start) / HOUR
+          : l.coachId === 'b'
+            ? l.totalHours - (second.end - second.start - first.end + first.start) / HOUR
+            : l.totalHours,
+      ),
+    );
   });
 
   it('refuses a taker who is not free, an unknown coach or shift, and a cap overrun, applying nothing', () => {
