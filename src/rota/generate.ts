@@ -8,10 +8,11 @@
  * others could hold), with preferences that make the rota stable and fair:
  * 1. an override decides;
  * 2. the previous rota's holder, if still eligible (stability);
- * 3. the current holder, between hand-off times; at a hand-off time while no other candidate is owed more of
- *    their fair share, or while their shift is younger than the minimum shift length (few hand-offs);
- * 4. the candidate owed most of their fair share (hours, so weights count through the shares), which keeps every
- *    coach within about one block of it; ties by team order (determinism).
+ * 3. the current holder, between hand-off times; at a hand-off time while no other candidate is more urgent, or
+ *    while their shift is younger than the minimum shift length (few hand-offs);
+ * 4. the most urgent candidate: owed the largest part of their fair share relative to the free time they have
+ *    left (so weights count through the shares, and rarely free coaches are not left behind); ties by team
+ *    order (determinism).
  * A coach is eligible when free for the whole segment, not in another layer, under their weekly cap, within the
  * longest stretch and rested. Inner loops run on typed arrays and indexes only.
  *
@@ -152,12 +153,30 @@ function assign(
   // Fair-share targets to steer by: the time the layers could be filled, water-filled over capacities.
   const fair = fairTargets(free, rules, horizon, weekStarts, layerCount);
 
-  // Free-time events, swept alongside the segments.
-  const events = freeEvents(free);
-  let e = 0;
+  // Free-time edges, bucketed by the breakpoint they fall on (every edge is a breakpoint).
+  const edges = edgesByBreakpoint(free, breakpoints);
   const isFree = new Uint8Array(coachCount);
   const freeList: number[] = [];
   const freePos = new Int32Array(coachCount).fill(NONE);
+  // Free time of each coach before each of their edges, to know how much they have left from any instant.
+  const freePrefix = free.map((set) => {
+    const prefix = new Float64Array((set.length >> 1) + 1);
+    for (let i = 0; i < set.length; i += 2) prefix[(i >> 1) + 1] = prefix[i >> 1]! + set[i + 1]! - set[i]!;
+    return prefix;
+  });
+  const freeFrom = (c: number, t: number): number => {
+    const set = free[c]!;
+    const prefix = freePrefix[c]!;
+    let lo = 0;
+    let hi = set.length >> 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (set[2 * mid + 1]! <= t) lo = mid + 1;
+      else hi = mid;
+    }
+    const inside = lo < set.length >> 1 && set[2 * lo]! < t ? t - set[2 * lo]! : 0;
+    return prefix[prefix.length - 1]! - prefix[lo]! - inside;
+  };
 
   const load = new Float64Array(coachCount);
   const usedWeek = new Float64Array(coachCount);
@@ -180,14 +199,14 @@ function assign(
   for (let k = 0; k + 1 < breakpoints.length; k++) {
     const segmentStart = breakpoints[k]!;
     const b = breakpoints[k + 1]!;
-    for (; e < events.time.length && events.time[e]! <= segmentStart; e++) {
-      const c = events.coach[e]!;
-      if (events.on[e] === 1) {
+    for (let j = edges.offsets[k]!; j < edges.offsets[k + 1]!; j++) {
+      const c = edges.coach[j]!;
+      if (edges.on[j] === 1) {
         isFree[c] = 1;
         freePos[c] = freeList.length;
         freeList.push(c);
       } else {
-        // Swap-remove keeps the free list O(1) per edge; candidate order comes from sorting, not from this list.
+        // Swap-remove keeps the free list O(1) per edge; candidate order comes from ranking, not from this list.
         isFree[c] = 0;
         const last = freeList.pop()!;
         if (last !== c) {
@@ -235,7 +254,7 @@ function assign(
       assigned[o.layer] = o.coach;
       pinned[o.layer] = 1;
     }
-    if (previous.length === 0 && activeOverrides.length === 0 && !isGrid.has(a) && holdersCarryOn(eligible)) {
+    if (activeOverrides.length === 0 && !isGrid.has(a) && holdersCarryOn(a, b, eligible)) {
       // Most segments: between hand-off times, every layer's holder simply carries on.
       assigned.set(holder);
     } else {
@@ -264,17 +283,23 @@ function assign(
     return end;
   }
 
-  /** Every layer has a holder (not from an override), all distinct, all still eligible. */
-  function holdersCarryOn(eligible: (c: number, l: number) => boolean): boolean {
+  /** Every layer has a holder (not from an override, agreeing with the previous rota), all distinct and eligible. */
+  function holdersCarryOn(a: number, b: number, eligible: (c: number, l: number) => boolean): boolean {
     for (let l = 0; l < layerCount; l++) {
       const h = holder[l]!;
       if (h === NONE || holderByOverride[l] === 1 || !eligible(h, l)) return false;
+      const prev = previousHolder(previousByLayer[l]!, previousCursor, l, a, b);
+      if (prev !== NONE && prev !== h) return false;
       for (let m = 0; m < l; m++) if (holder[m] === h) return false;
     }
     return true;
   }
 
-  /** Each unpinned layer's candidates, most preferred first (see the module notes for the order). */
+  /**
+   * Each unpinned layer's candidates, most preferred first (see the module notes for the order). Only the best
+   * `layerCount + 2` are kept per layer, found in one pass: the matching never needs more (a layer with that many
+   * candidates can always be filled, whatever the other layers take).
+   */
   function preferences(
     a: number,
     len: number,
@@ -283,37 +308,47 @@ function assign(
     eligible: (c: number, l: number) => boolean,
     usable: (c: number) => number,
   ): number[][] {
-    const taken = (c: number) => assigned.includes(c);
-    // What each coach is still owed of their fair share: the most owed goes first (ties by team order).
-    const owed = (c: number) => fair[c]! - load[c]!;
-    // Coaches who can hold the whole segment before those whose cap or stretch ends inside it; coaches holding
-    // another layer after everyone else, those of the least important layer first, so a layer left by its holder
-    // is refilled without needless hand-offs elsewhere.
+    const grid = isGrid.has(a);
+    // Urgency: the share of a coach's remaining free time they are still owed. The most urgent goes first, so a
+    // coach who is free rarely is not left below their share; between equals, ties go by team order.
+    const urgency = (c: number) => (fair[c]! - load[c]!) / Math.max(freeFrom(c, a), 1);
+    // Between hand-off times, coaches holding another layer come after everyone else (those of the least
+    // important layer first), so a layer left by its holder is refilled without moving other layers' holders.
+    // Coaches who can hold the whole piece come before those whose cap or stretch ends inside it.
     const rank = (c: number, l: number) => {
-      const held = holder.indexOf(c);
+      const held = grid ? NONE : holder.indexOf(c);
       return (usable(c) < len ? 1 : 0) + (held === NONE || held === l ? 0 : 2 * (layerCount - held));
     };
+    const keep = layerCount + 2;
     const prefs: number[][] = [];
     for (let l = 0; l < layerCount; l++) {
       if (pinned[l] === 1) {
         prefs.push([]);
         continue;
       }
-      const candidates: number[] = [];
-      for (const c of freeList) if (!taken(c) && eligible(c, l)) candidates.push(c);
-      candidates.sort((x, y) => rank(x, l) - rank(y, l) || owed(y) - owed(x) || x - y);
-      const list: number[] = [];
-      const prev = previousHolder(previousByLayer[l]!, previousCursor, l, a, a + len);
-      if (prev !== NONE && candidates.includes(prev)) list.push(prev);
-      const h = holder[l]!;
-      if (h !== NONE && holderByOverride[l] === 0 && candidates.includes(h) && !list.includes(h)) {
-        const best = candidates.find((c) => c !== h);
-        const young = a - holderSince[l]! < policy.minShiftMs;
-        // At a hand-off time the holder stays only for a whole block, and only while no one is clearly owed it.
-        const fairToKeep = usable(h) >= len && (best === undefined || owed(h) >= owed(best));
-        if (!isGrid.has(a) || young || fairToKeep) list.push(h);
+      const before = (x: number, y: number) => rank(x, l) - rank(y, l) || urgency(y) - urgency(x) || x - y;
+      const best: number[] = [];
+      for (const c of freeList) {
+        if (assigned.includes(c) || !eligible(c, l)) continue;
+        if (best.length === keep && before(c, best[keep - 1]!) >= 0) continue;
+        let i = Math.min(best.length, keep - 1);
+        best[i] = c;
+        for (; i > 0 && before(best[i]!, best[i - 1]!) < 0; i--)
+          [best[i - 1], best[i]] = [best[i]!, best[i - 1]!];
       }
-      for (const c of candidates) if (!list.includes(c)) list.push(c);
+      const list: number[] = [];
+      const available = (c: number) => c !== NONE && !assigned.includes(c) && eligible(c, l);
+      const prev = previousHolder(previousByLayer[l]!, previousCursor, l, a, a + len);
+      if (available(prev)) list.push(prev);
+      const h = holder[l]!;
+      if (holderByOverride[l] === 0 && available(h) && h !== prev) {
+        const rival = best.find((c) => c !== h);
+        const young = a - holderSince[l]! < policy.minShiftMs;
+        // At a hand-off time the holder stays only for a whole block, and only while no one is more urgent.
+        const fairToKeep = usable(h) >= len && (rival === undefined || urgency(h) >= urgency(rival));
+        if (!grid || young || fairToKeep) list.push(h);
+      }
+      for (const c of best) if (!list.includes(c)) list.push(c);
       prefs.push(list);
     }
     return prefs;
@@ -501,32 +536,49 @@ function collectBreakpoints(
   return Float64Array.from(out);
 }
 
-/** Free-time edges of every coach, sorted by time (ends before starts at one instant). */
-function freeEvents(free: readonly Float64Array[]): {
-  time: Float64Array;
-  coach: Int32Array;
-  on: Uint8Array;
-} {
-  const n = free.reduce((sum, set) => sum + set.length, 0);
-  const order: number[] = [];
-  const time = new Float64Array(n);
-  const coach = new Int32Array(n);
-  const on = new Uint8Array(n);
-  let k = 0;
+/**
+ * Free-time edges of every coach, bucketed by the index of the breakpoint they fall on (compressed rows: the
+ * edges of breakpoint `k` are `offsets[k]` to `offsets[k + 1]`). A binary search per edge and a counting sort:
+ * no comparator sort.
+ */
+function edgesByBreakpoint(
+  free: readonly Float64Array[],
+  breakpoints: Float64Array,
+): { offsets: Int32Array; coach: Int32Array; on: Uint8Array } {
+  const slot = (t: number) => {
+    let lo = 0;
+    let hi = breakpoints.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (breakpoints[mid]! < t) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  const total = free.reduce((sum, set) => sum + set.length, 0);
+  const at = new Int32Array(total);
+  const offsets = new Int32Array(breakpoints.length + 1);
+  let n = 0;
+  for (const set of free) {
+    for (let i = 0; i < set.length; i++) {
+      const k = slot(set[i]!);
+      at[n++] = k;
+      offsets[k + 1] = offsets[k + 1]! + 1;
+    }
+  }
+  for (let k = 0; k < breakpoints.length; k++) offsets[k + 1] = offsets[k + 1]! + offsets[k]!;
+  const fill = offsets.slice(0, breakpoints.length);
+  const coach = new Int32Array(total);
+  const on = new Uint8Array(total);
+  n = 0;
   free.forEach((set, c) => {
     for (let i = 0; i < set.length; i++) {
-      time[k] = set[i]!;
-      coach[k] = c;
-      on[k] = i % 2 === 0 ? 1 : 0;
-      order.push(k++);
+      const j = fill[at[n++]!]!++;
+      coach[j] = c;
+      on[j] = i % 2 === 0 ? 1 : 0;
     }
   });
-  order.sort((x, y) => time[x]! - time[y]! || on[x]! - on[y]! || coach[x]! - coach[y]!);
-  return {
-    time: Float64Array.from(order, (i) => time[i]!),
-    coach: Int32Array.from(order, (i) => coach[i]!),
-    on: Uint8Array.from(order, (i) => on[i]!),
-  };
+  return { offsets, coach, on };
 }
 
 /** Steering targets: the fillable layer-time (∫ min(free coaches, layers)), water-filled over capacities. */
