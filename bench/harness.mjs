@@ -70,6 +70,7 @@ function warm(fn, ms, min = 5) {
  * @param {'tinybench' | 'mitata'} [spec.backend]
  * @param {number} [spec.minIterations] - tinybench: minimum calls per round.
  * @param {number} [spec.warmMs] - untimed calls before round 1, per candidate.
+ * @param {number} [spec.warmMin] - at least this many untimed calls before round 1 (for second-long calls: fewer).
  * @param {number} [spec.rewarmMs] - untimed calls after the GC that precedes each sample (0: none).
  * @returns {Promise<{ candidates, perRound: Map<string, number[]>, medians: Map<string, number> }>}
  */
@@ -81,10 +82,11 @@ export async function interleave(spec) {
     backend = 'tinybench',
     minIterations = 5,
     warmMs = 150,
+    warmMin = 5,
     rewarmMs = 20,
   } = spec;
   for (const c of candidates) {
-    warm(c.fn, warmMs);
+    warm(c.fn, warmMs, warmMin);
     gc();
   }
   const perRound = new Map(candidates.map((c) => [c.name, []]));

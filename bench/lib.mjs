@@ -1,12 +1,40 @@
 /**
  * The library under test: the built package (`dist/index.js`, what `npm run bench` builds). `ASTREINTE_MODULE`
  * may point elsewhere (an absolute path), e.g. to compare against another build.
+ *
+ * Without `ASTREINTE_MODULE`, the first process copies `dist/index.js` to a snapshot and sets `ASTREINTE_MODULE` to
+ * it, so that its child processes (workloads 4 and 5), which inherit the environment, load the very same build even
+ * if someone rebuilds `dist/` meanwhile (tsup empties it first: children then failed with ERR_MODULE_NOT_FOUND on a
+ * shared checkout). The snapshot sits in `node_modules/.cache/astreinte-bench/` so that the bundle's bare imports
+ * (luxon, rrule, zod) resolve as from `dist/`; it is removed when the process exits.
  */
-import { pathToFileURL } from 'node:url';
+import { copyFileSync, mkdirSync, rmSync } from 'node:fs';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
-const target = process.env.ASTREINTE_MODULE
-  ? pathToFileURL(process.env.ASTREINTE_MODULE).href
-  : new URL('../dist/index.js', import.meta.url).href;
+function snapshotDist() {
+  const dist = fileURLToPath(new URL('../dist/index.js', import.meta.url));
+  const dir = fileURLToPath(new URL('../node_modules/.cache/astreinte-bench/', import.meta.url));
+  mkdirSync(dir, { recursive: true });
+  const snap = `${dir}index-${process.pid}.js`;
+  // dist/ may be mid-rebuild by someone else: retry for a while.
+  for (let attempt = 0; ; attempt++) {
+    try {
+      copyFileSync(dist, snap);
+      break;
+    } catch (error) {
+      if (attempt >= 60) throw error;
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 500);
+    }
+  }
+  process.on('exit', () => rmSync(snap, { force: true }));
+  process.env.ASTREINTE_MODULE = snap;
+  return snap;
+}
 
-export const lib = await import(target);
-export const libUrl = target;
+const given = process.env.ASTREINTE_MODULE;
+const path = given ?? snapshotDist();
+
+export const lib = await import(pathToFileURL(path).href);
+export const libUrl = pathToFileURL(path).href;
+/** What to print as the library under test. */
+export const libLabel = given ? given : 'dist/index.js (snapshot shared with the child processes)';

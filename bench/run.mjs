@@ -3,16 +3,18 @@
  *
  * Every workload compares, in one process and interleaved over rounds, our code with baselines (what a user would
  * otherwise write) and a limit (the least work that could do the job); see /work/shared/benchmarking.md. Workload 4
- * runs each size in a fresh child process, for its peak memory.
+ * runs each size in a fresh child process, for its peak memory; workload 5 (rota) times in this process, measures
+ * memory in child processes and compares fairness with an exact optimum.
  *
- * Options: `--quick` (fewer, shorter rounds: a smoke run, not figures), `--only=1,3` (workload numbers).
+ * Options: `--quick` (fewer, shorter rounds: a smoke run, not figures), `--only=1,3` (workload numbers, 1-5).
  */
 import { execFileSync } from 'node:child_process';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { workloadExpandYear, workloadWeekQuery } from './expand.mjs';
 import { fmtRatio, fmtTime, median, sink, verdict } from './harness.mjs';
-import { libUrl } from './lib.mjs';
+import { libLabel } from './lib.mjs';
+import { workloadRotaFairness, workloadRotaMemory, workloadRotaTime } from './rota.mjs';
 import { workloadSweep } from './sweep.mjs';
 
 const args = process.argv.slice(2);
@@ -39,7 +41,7 @@ print(
   `- command: ${[process.argv0, ...process.execArgv, ...process.argv.slice(1).map((p, i) => (i === 0 ? p.replace(`${process.cwd()}/`, '') : p))].join(' ')} (cwd ${process.cwd()})`,
 );
 print(
-  `- library: ${libUrl.replace(`file://${process.cwd()}/`, '')}; host time zone ${Intl.DateTimeFormat().resolvedOptions().timeZone}; gc exposed: ${typeof globalThis.gc === 'function'}`,
+  `- library: ${libLabel}; host time zone ${Intl.DateTimeFormat().resolvedOptions().timeZone}; gc exposed: ${typeof globalThis.gc === 'function'}`,
 );
 print(
   `- method: ${ROUNDS} rounds, every candidate once per round in rotating order; per-round median of each candidate; table shows the median over rounds and ratios computed per round, then medianed (range = fastest – slowest round)${quick ? '; QUICK MODE: smoke run, figures not meaningful' : ''}`,
@@ -182,6 +184,30 @@ if (runs(4)) {
   }
   print();
   print(`Month → year is ×${(365 / 31).toFixed(1)} the horizon; 100 → 1,000 coaches is ×10 the rules.`);
+  print();
+}
+
+if (runs(5)) {
+  print('## 5. Rota: a year of 2027 for 7, 100 and 1,000 coaches, against computeCoverage (tinybench)');
+  print();
+  const t = await workloadRotaTime({ rounds: quick ? 3 : 9, quick });
+  print(t.text);
+  print();
+  print('### 5b. Rota memory (one child process per row)');
+  print();
+  const m = workloadRotaMemory();
+  print(m.text);
+  print();
+  print('### 5c. Rota fairness against the exact optimum (small instances)');
+  print();
+  const f = workloadRotaFairness({ instances: quick ? 12 : 50 });
+  print(f.text);
+  const g = f.summary.ours;
+  verdicts.push(
+    `- info — 5. generateRota ÷ computeCoverage, 1,000 coaches × 1 year: ${fmtRatio(t.multiple1000)} (${fmtTime(t.rota1000)} per rota; no target set)`,
+    `- info — 5. fairness, largest deviation from fair share minus the exact optimum's, over ${f.n} instances: median ${g.dev.median.toFixed(1)} h, p90 ${g.dev.p90.toFixed(1)} h, max ${g.dev.max.toFixed(1)} h; optimal in ${g.dev.zero}/${f.n} (no target set)`,
+    `- info — 5. fairness, exact optimum's balance minus ours: median ${g.bal.median.toFixed(3)}, p90 ${g.bal.p90.toFixed(3)}, max ${g.bal.max.toFixed(3)} (no target set)`,
+  );
   print();
 }
 

@@ -20,6 +20,8 @@ export type { Coach, CoveragePolicy, Team, UnavailableSpan } from './model/team.
 // Reports
 export { type CoverageJson, coverageToJson } from './reporting/coverage-json.js';
 export { type CoverageTextOptions, coverageToText } from './reporting/coverage-text.js';
+export { type RotaJson, type RotaLoadJson, type RotaShiftJson, rotaToJson } from './reporting/rota-json.js';
+export { rotaToText } from './reporting/rota-text.js';
 // Coverage and gaps
 export { coachFreeTime } from './rota/availability.js';
 export {
