@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { dayOf } from '../time/local.js';
+import { dayOf, weekdayOf } from '../time/local.js';
 import { DAY, type Instant, MINUTE } from '../time/types.js';
 import { instantToLocal, localToInstantCursor, type ZoneTable } from '../time/zone.js';
 
@@ -31,4 +31,20 @@ export function localTimesBetween(
     }
   }
   return out;
+}
+
+/**
+ * The local Mondays 00:00 strictly inside `(from, to)`: where weekly caps start again.
+ *
+ * @example localMondaysBetween(paris, from, to) // [Mon 00:00 local, next Mon 00:00 local, ...] as instants
+ */
+export function localMondaysBetween(table: ZoneTable, from: Instant, to: Instant): number[] {
+  return localTimesBetween(table, from, to, [0]).filter(
+    (t) => weekdayOf(dayOf(instantToLocal(table, t))) === 0,
+  );
+}
+
+/** `[from, ...local Mondays inside, to]`: the bounds of the (partial) local weeks of a horizon. */
+export function weekBounds(table: ZoneTable, from: Instant, to: Instant): number[] {
+  return [from, ...localMondaysBetween(table, from, to), to];
 }

@@ -6,12 +6,11 @@
  */
 import type { Team } from '../model/team.js';
 import { type IntervalSet, intersect, normalize, overlaps, totalLength } from '../time/intervals.js';
-import { dayOf, weekdayOf } from '../time/local.js';
 import { expandRules } from '../time/recurrence.js';
 import { HOUR, WEEK } from '../time/types.js';
-import { instantToLocal, type ZoneTable } from '../time/zone.js';
+import type { ZoneTable } from '../time/zone.js';
 import { capacityWithinCaps, waterFill } from './fair-share.js';
-import { localTimesBetween } from './grid.js';
+import { weekBounds } from './grid.js';
 import type { Horizon } from './horizon.js';
 import type { RotaPolicy } from './policy.js';
 import type { CoachLoad, Rota, RotaFlag, RotaQuality, Shift, UnfilledSpan } from './rota.js';
@@ -71,12 +70,9 @@ export function summarizeRota(
   const onCall = byCoach.map((pairs) => normalize(pairs));
   const totals = onCall.map((set) => totalLength(set));
   const demand = totals.reduce((sum, t) => sum + t, 0);
-  const mondays = localTimesBetween(table, from, to, [0]).filter(
-    (t) => weekdayOf(dayOf(instantToLocal(table, t))) === 0,
-  );
-  const weekBounds = [from, ...mondays, to];
+  const bounds = weekBounds(table, from, to);
   const capacity = team.coaches.map((coach, c) =>
-    capacityWithinCaps(free[c]!, (coach.maxHoursPerWeek ?? Number.POSITIVE_INFINITY) * HOUR, weekBounds),
+    capacityWithinCaps(free[c]!, (coach.maxHoursPerWeek ?? Number.POSITIVE_INFINITY) * HOUR, bounds),
   );
   const fair = waterFill(
     capacity,

@@ -8,11 +8,10 @@ import { issue, ValidationError, type ValidationIssue } from '../model/errors.js
 import { resolveTeam, type TeamInput } from '../model/resolve.js';
 import type { Team } from '../model/team.js';
 import { containsInterval, normalize } from '../time/intervals.js';
-import { dayOf, weekdayOf } from '../time/local.js';
 import { HOUR, type Instant } from '../time/types.js';
-import { instantToLocal, type ZoneTable } from '../time/zone.js';
+import type { ZoneTable } from '../time/zone.js';
 import { coachFreeTime } from './availability.js';
-import { localTimesBetween } from './grid.js';
+import { weekBounds } from './grid.js';
 import { zoneTablesFor } from './horizon.js';
 import { summarizeRota } from './load.js';
 import type { Rota, Shift } from './rota.js';
@@ -172,10 +171,7 @@ function checkCaps(
   taken: readonly { coachId: string; start: number; end: number; path: (string | number)[] }[],
   issues: ValidationIssue[],
 ): void {
-  const mondays = localTimesBetween(table, rota.from, rota.to, [0]).filter(
-    (t) => weekdayOf(dayOf(instantToLocal(table, t))) === 0,
-  );
-  const weeks = [rota.from, ...mondays, rota.to];
+  const weeks = weekBounds(table, rota.from, rota.to);
   for (const t of taken) {
     const cap = team.coaches.find((c) => c.id === t.coachId)?.maxHoursPerWeek;
     if (cap === undefined) continue;
