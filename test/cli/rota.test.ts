@@ -1,40 +1,8 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseArgs } from '../../src/cli/args.js';
-import { type CommandIo, runCommand } from '../../src/cli/run.js';
+import { example, run, tinyTeam } from './in-memory.js';
 
-const example = readFileSync(new URL('../../examples/ca-va-patron.json', import.meta.url), 'utf8');
-
-/** One coach, free on Mondays 09:00-17:00 (Paris). */
-const tinyTeam = JSON.stringify({
-  name: 'Tiny',
-  timeZone: 'Europe/Paris',
-  coaches: [{ id: 'a', name: 'A', availability: [{ days: ['MO'], from: '09:00', to: '17:00' }] }],
-});
 const onePrimary = JSON.stringify({ layers: ['primary'] });
-
-/** Runs the command against in-memory files; returns exit code and captured output. */
-function run(argv: string[], files: Record<string, string> = {}, now = Date.UTC(2026, 10, 26, 10)) {
-  let stdout = '';
-  let stderr = '';
-  const io: CommandIo = {
-    readFile: (path) => {
-      const text = files[path];
-      if (text === undefined) throw Object.assign(new Error(`ENOENT: ${path}`), { code: 'ENOENT' });
-      return text;
-    },
-    now: () => now,
-    stdout: (t) => {
-      stdout += t;
-    },
-    stderr: (t) => {
-      stderr += t;
-    },
-    version: '9.9.9',
-  };
-  const code = runCommand(argv, io);
-  return { code, stdout, stderr };
-}
 
 describe('astreinte rota --format json', () => {
   it('prints the contract: one Monday 09:00-17:00 shift, the rest unfilled, hours and ratios rounded', () => {

@@ -1,38 +1,6 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseArgs, UsageError } from '../../src/cli/args.js';
-import { type CommandIo, runCommand } from '../../src/cli/run.js';
-
-const example = readFileSync(new URL('../../examples/ca-va-patron.json', import.meta.url), 'utf8');
-
-const tinyTeam = JSON.stringify({
-  name: 'Tiny',
-  timeZone: 'Europe/Paris',
-  coaches: [{ id: 'a', name: 'A', availability: [{ days: ['MO'], from: '09:00', to: '17:00' }] }],
-});
-
-/** Runs the command against in-memory files; returns exit code and captured output. */
-function run(argv: string[], files: Record<string, string> = {}, now = Date.UTC(2026, 10, 26, 10)) {
-  let stdout = '';
-  let stderr = '';
-  const io: CommandIo = {
-    readFile: (path) => {
-      const text = files[path];
-      if (text === undefined) throw Object.assign(new Error(`ENOENT: ${path}`), { code: 'ENOENT' });
-      return text;
-    },
-    now: () => now,
-    stdout: (t) => {
-      stdout += t;
-    },
-    stderr: (t) => {
-      stderr += t;
-    },
-    version: '9.9.9',
-  };
-  const code = runCommand(argv, io);
-  return { code, stdout, stderr };
-}
+import { example, run, tinyTeam } from './in-memory.js';
 
 describe('astreinte coverage', () => {
   it('prints the JSON contract with offsets in local time', () => {
