@@ -36,6 +36,8 @@ export type Command =
       readonly policyFile?: string;
       /** A rota printed earlier by `astreinte rota --format json`, to keep stable; absent means none. */
       readonly previousFile?: string;
+      /** A JSON list of overrides `{ layer, coachId, start, end }`; absent means none. */
+      readonly overridesFile?: string;
     };
 
 /** What `astreinte --help` prints. */
@@ -46,11 +48,13 @@ export const USAGE = `Usage:
       How the team's declared availability covers [from, to): local dates in the team's zone, midnight to
       midnight. Defaults: from today (team's zone), to four weeks later; text format; the team's minCoaches.
   astreinte rota <team.json> [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--format text|json] [--policy <policy.json>]
-                 [--previous <rota.json>]
+                 [--previous <rota.json>] [--overrides <overrides.json>]
       Who is on call, layer by layer, over [from, to) (same dates and defaults as coverage), each coach's load
       against a fair share, and the time no one can hold. --policy: a JSON rota policy (layers, handOffTimes,
       minShiftMinutes, maxStretchHours, minRestHours, night, layerSkills). --previous: the rota published
-      before, as printed by --format json; every assignment of it that is still valid is kept.
+      before, as printed by --format json; every assignment of it that is still valid is kept. --overrides:
+      a JSON list of { layer, coachId, start, end } (start and end as local YYYY-MM-DDTHH:mm in the team's
+      zone, or ISO 8601 with offset) pinning coaches; they win over the generated rota.
   astreinte --help | --version
 
 Exit codes: 0 done, 2 bad input or usage, 1 unexpected failure.`;
@@ -58,7 +62,7 @@ Exit codes: 0 done, 2 bad input or usage, 1 unexpected failure.`;
 const OPTIONS: Record<string, readonly string[]> = {
   validate: [],
   coverage: ['--from', '--to', '--format', '--min-coaches'],
-  rota: ['--from', '--to', '--format', '--policy', '--previous'],
+  rota: ['--from', '--to', '--format', '--policy', '--previous', '--overrides'],
 };
 
 /**
@@ -109,6 +113,7 @@ export function parseArgs(argv: readonly string[]): Command {
   if (command === 'rota') {
     const policyFile = options.get('--policy');
     const previousFile = options.get('--previous');
+    const overridesFile = options.get('--overrides');
     return {
       command,
       teamFile,
@@ -116,6 +121,7 @@ export function parseArgs(argv: readonly string[]): Command {
       ...dates,
       ...(policyFile === undefined ? {} : { policyFile }),
       ...(previousFile === undefined ? {} : { previousFile }),
+      ...(overridesFile === undefined ? {} : { overridesFile }),
     };
   }
   const minText = options.get('--min-coaches');

@@ -197,13 +197,22 @@ export function localToInstantCursor(table: ZoneTable): (local: LocalDateTime) =
 }
 
 /**
+ * The instant a wall-clock time denotes in `zone`, by the DST rules of {@link localToInstant}. For edges that turn
+ * a date-time typed by a person into an instant; builds a small table each call (never in a loop).
+ *
+ * @example zonedToInstant('Europe/Paris', parseLocalDateTime('2026-12-24T20:00')!) === Date.UTC(2026, 11, 24, 19)
+ */
+export function zonedToInstant(zone: string, local: LocalDateTime): Instant {
+  return localToInstant(buildZoneTable(zone, local - DAY, local + DAY), local);
+}
+
+/**
  * The instant a local date begins in `zone` (local midnight, or the first instant after it where midnight falls
- * in a DST gap). For edges that turn a date typed by a person into an instant; builds a small table each call.
+ * in a DST gap).
  *
  * @param day - local date as days since 1970-01-01 (see `parseLocalDate`).
  * @example startOfLocalDate('Europe/Paris', parseLocalDate('2026-12-01')!) === Date.UTC(2026, 10, 30, 23)
  */
 export function startOfLocalDate(zone: string, day: number): Instant {
-  const local = day * DAY;
-  return localToInstant(buildZoneTable(zone, local - DAY, local + DAY), local);
+  return zonedToInstant(zone, day * DAY);
 }

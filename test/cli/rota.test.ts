@@ -356,3 +356,71 @@ describe('rota command line parsing', () => {
 function round4(x: number): number {
   return Math.round(x * 1e4) / 1e4;
 }
+
+describe('astreinte rota --overrides', () => {
+  const two = JSON.stringify({
+    name: 'Two',
+    timeZone: 'Europe/Paris',
+    coaches: ['a', 'b'].map((id) => ({
+      id,
+      name: id,
+      availability: [{ days: ['MO'], from: '09:00', to: '17:00' }],
+    })),
+  });
+  const argv = [
+    'rota',
+    't.json',
+    '--from',
+    '2026-11-30',
+    '--to',
+    '2026-12-01',
+    '--format=json',
+    '--policy=p.json',
+  ];
+  const files = { 't.json': two, 'p.json': JSON.stringify({ layers: ['primary'], handOffTimes: ['09:00'] }) };
+
+  it('pins a coach from local times in the team zone (or ISO instants) and marks the shift', () => {
+    const overrides = JSON.stringify([
+      { layer: 'primary', coachId: 'b', start: '2026-11-30T09:00', end: '2026-11-30T12:00' },
+    ]);
+    const out = run([...argv, '--overrides', 'o.json'], { ...files, 'o.json': overrides });
+    expect(out).toMatchObject({ code: 0, stderr: '' });
+    const shifts = JSON.parse(out.stdout).shifts;
+    expect(shifts[0]).toEqual({
+      layer: 'primary',
+      coachId: 'b',
+      start: '2026-11-30T09:00:00+01:00',
+      end: '2026-11-30T12:00:00+01:00',
+      override: true,
+    });
+    // The rest of the day is still generated (a and b are both free until 17:00).
+    expect(shifts.at(-1).end).toBe('2026-11-30T17:00:00+01:00');
+    expect(shifts.slice(1).every((s: { override?: boolean }) => s.override === undefined)).toBe(true);
+    const iso = JSON.stringify({
+      overrides: [
+        { layer: 'primary', coachId: 'b', start: '2026-11-30T08:00:00Z', end: '2026-11-30T11:00:00Z' },
+      ],
+    });
+    expect(
+      JSON.parse(run([...argv, '--overrides', 'o.json'], { ...files, 'o.json': iso }).stdout).shifts[0],
+    ).toEqual(JSON.parse(out.stdout).shifts[0]);
+  });
+
+  it('lists bad overrides with the file and path, and exits 2', () => {
+    const zoe = { layer: 'primary', coachId: 'zoe', start: '2026-11-30T09:00', end: '2026-11-30T12:00' };
+    const bad = JSON.stringify([
+      { layer: 'primary', coachId: 'b', start: 'monday', end: '2026-11-30T12:00' },
+      zoe,
+    ]);
+    const out = run([...argv, '--overrides', 'o.json'], { ...files, 'o.json': bad });
+    expect(out.code).toBe(2);
+    expect(out.stderr).toContain('o.json: overrides[0].start: "monday" is not an instant');
+    const unknown = run([...argv, '--overrides', 'o.json'], {
+      ...files,
+      'o.json': JSON.stringify([zoe]),
+    });
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('overrides[0].coachId: "zoe" is not a coach of the team');
+    expect(unknown.stderr).not.toMatch(/^\s+at /m);
+  });
+});
