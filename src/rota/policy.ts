@@ -13,7 +13,11 @@ import { HOUR, MINUTE } from '../time/types.js';
 export interface RotaPolicyInput {
   /** Layer names, most important first. @defaultValue `['primary', 'backup']` */
   readonly layers?: readonly string[];
-  /** Local times (team zone, `HH:mm`) at which shifts may hand off. @defaultValue every 4 hours from 00:00 */
+  /**
+   * Local times (team zone, `HH:mm`) at which shifts hand off to whoever is owed it most. An empty list hands off
+   * only at the boundaries of availability (or where a cap, stretch or rest forces it): fewest hand-offs, looser
+   * fairness. @defaultValue every 4 hours from 00:00
+   */
   readonly handOffTimes?: readonly string[];
   /**
    * Shortest shift the rota creates by choice, in minutes: a coach who took a shift keeps it at least this long
@@ -71,8 +75,8 @@ export function resolvePolicy(input: RotaPolicyInput | undefined, _team: Team): 
   }
   const times = p.handOffTimes ?? DEFAULT_HAND_OFFS;
   const handOffMinutes: number[] = [];
-  if (!Array.isArray(times) || times.length === 0) {
-    issues.push(issue('policy.handOffTimes', times, 'is not a list of times', 'a non-empty array of HH:mm'));
+  if (!Array.isArray(times)) {
+    issues.push(issue('policy.handOffTimes', times, 'is not a list of times', 'an array of HH:mm'));
   } else {
     times.forEach((text, i) => {
       const minute = typeof text === 'string' ? parseTimeOfDay(text) : undefined;

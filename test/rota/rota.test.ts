@@ -511,7 +511,7 @@ describe('policy validation', () => {
     expect(paths({ layers: [] })).toEqual(['policy.layers']);
     expect(paths({ layers: ['primary', 'primary'] })).toEqual(['policy.layers[1]']);
     expect(paths({ layers: ['Primary'] })).toEqual(['policy.layers[0]']);
-    expect(paths({ handOffTimes: [] })).toEqual(['policy.handOffTimes']);
+    expect(paths({ handOffTimes: '08:00' as never })).toEqual(['policy.handOffTimes']);
     expect(paths({ handOffTimes: ['08:00', '25:00'] })).toEqual(['policy.handOffTimes[1]']);
     expect(paths({ minShiftMinutes: -1 })).toEqual(['policy.minShiftMinutes']);
     expect(paths({ maxStretchHours: 0 })).toEqual(['policy.maxStretchHours']);
@@ -573,5 +573,23 @@ describe('generateRota takes a team file too', () => {
     const fromCompiled = generateRota({ ...compiled, name: 'Raw' }, { ...week, policy: twelveHours });
     expect(fromRaw.shifts).toEqual(fromCompiled.shifts);
     expect(fromRaw.shifts.map((s) => (s.end - s.start) / MINUTE)).toEqual([720]);
+  });
+});
+
+describe('hand-offs only at the boundaries of availability', () => {
+  it('keeps a holder until their availability ends when handOffTimes is empty', () => {
+    // a free Monday 08:00-20:00, b free Monday 12:00-22:00; one layer, no fixed hand-off times: a holds until
+    // 20:00 (b becoming free at 12:00 is no reason to hand off), then b until 22:00.
+    const rota = generateRota(
+      team([
+        coach('a', [weekly(days('MO'), '08:00', '20:00')]),
+        coach('b', [weekly(days('MO'), '12:00', '22:00')]),
+      ]),
+      { from: at(0), to: at(24), policy: { layers: ['primary'], handOffTimes: [], maxStretchHours: 24 } },
+    );
+    expect(shiftsOf(rota)).toEqual([
+      ['a', 8, 20],
+      ['b', 20, 22],
+    ]);
   });
 });
