@@ -218,8 +218,19 @@ export function assign(
   ): number[][] {
     const grid = isGrid.has(a);
     // Urgency: the share of a coach's remaining free time they are still owed. The most urgent goes first, so a
-    // coach who is free rarely is not left below their share; between equals, ties go by team order.
-    const urgency = (c: number) => (fair[c]! - load[c]!) / Math.max(freeFrom(c, a), 1);
+    // coach who is free rarely is not left below their share; between equals, ties go by team order. Coaches past
+    // their share rank by how far past (hours, always below anyone still owed): the least loaded of them goes
+    // first in hours few can cover, however much free time they have left. Computed once per coach and piece.
+    const urgencies = new Map<number, number>();
+    const urgency = (c: number) => {
+      let u = urgencies.get(c);
+      if (u === undefined) {
+        const owed = fair[c]! - load[c]!;
+        u = owed > 0 ? owed / Math.max(freeFrom(c, a), 1) : owed;
+        urgencies.set(c, u);
+      }
+      return u;
+    };
     // Between hand-off times, coaches holding another layer come after everyone else (those of the least
     // important layer first), so a layer left by its holder is refilled without moving other layers' holders.
     // Coaches who can hold the whole piece come before those whose cap or stretch ends inside it.
