@@ -195,6 +195,8 @@ function skipWholePeriods(options: Partial<RRuleOptions>, start: LocalDate, targ
     const periods = Math.floor((target - start) / period) - 1;
     return periods > 0 ? start + periods * period : start;
   }
+  // A week number without days takes its weekday from DTSTART, which whole months or years would change.
+  if (options.byweekno != null && options.byweekday == null) return start;
   const date = new Date(start * DAY);
   const implicitDay = options.bymonthday == null && options.byweekday == null && options.byyearday == null;
   if (implicitDay && date.getUTCDate() > 28) return start;
@@ -206,6 +208,9 @@ function skipWholePeriods(options: Partial<RRuleOptions>, start: LocalDate, targ
   const step = options.freq === Frequency.YEARLY ? 12 * interval : interval;
   const periods = Math.floor(months / step) - 1;
   if (periods <= 0) return start;
+  // With explicit days the day of month only bounds the first period: start it on the 1st, or moving 31 August
+  // by months would roll over into the next month and shift the rule's phase.
+  if (!implicitDay) date.setUTCDate(1);
   date.setUTCMonth(date.getUTCMonth() + periods * step);
   return date.getTime() / DAY;
 }

@@ -21,6 +21,8 @@ const RULES = [
   'FREQ=MONTHLY;BYDAY=MO;BYSETPOS=2',
   'FREQ=YEARLY;INTERVAL=2',
   'FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU',
+  'FREQ=YEARLY;BYWEEKNO=20',
+  'FREQ=YEARLY;INTERVAL=3;BYMONTH=2',
   'FREQ=DAILY;COUNT=40;INTERVAL=9',
 ];
 
@@ -47,8 +49,21 @@ describe('ruleDates for RRULE rules with a start date (property)', () => {
           expect(ruleDates(rule, first, last)).toEqual(reference(body, startDate, first, last));
         },
       ),
-      { numRuns: 300 },
+      { numRuns: 600 },
     );
+  });
+
+  it('keeps the phase of an every-other-month rule whose start is on the 29th (found by the property)', () => {
+    // 2015-08-29 every 2 months, first Sunday and last Friday: April 2018 is in phase (Aug + 32 months).
+    const rule: RRuleRule = {
+      kind: 'rrule',
+      rrule: 'FREQ=MONTHLY;INTERVAL=2;BYDAY=1SU,-1FR',
+      startDate: 16_676,
+      startMinute: 600,
+      endMinute: 720,
+    };
+    expect(ruleDates(rule, 17_622, 17_622)).toEqual([17_622]);
+    expect(reference(rule.rrule, 16_676, 17_622, 17_622)).toEqual([17_622]);
   });
 
   it('answers from the cache the second time, identically', () => {
