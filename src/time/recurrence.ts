@@ -195,8 +195,6 @@ function skipWholePeriods(options: Partial<RRuleOptions>, start: LocalDate, targ
     const periods = Math.floor((target - start) / period) - 1;
     return periods > 0 ? start + periods * period : start;
   }
-  // A week number without days takes its weekday from DTSTART, which whole months or years would change.
-  if (options.byweekno != null && options.byweekday == null) return start;
   const date = new Date(start * DAY);
   const implicitDay = options.bymonthday == null && options.byweekday == null && options.byyearday == null;
   if (implicitDay && date.getUTCDate() > 28) return start;
