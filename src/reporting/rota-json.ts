@@ -4,7 +4,7 @@
  *
  * @module
  */
-import type { Rota, RotaFlag, UnfilledReason } from '../rota/rota.js';
+import type { CoachLoad, Rota, RotaFlag, UnfilledReason } from '../rota/rota.js';
 import { formatInstant } from '../time/format.js';
 import { buildZoneTable } from '../time/zone.js';
 
@@ -19,19 +19,8 @@ export interface RotaShiftJson {
   readonly override?: true;
 }
 
-/** One coach's load in JSON: hours rounded to 2 decimals. */
-export interface RotaLoadJson {
-  readonly coachId: string;
-  readonly hoursByLayer: Readonly<Record<string, number>>;
-  readonly totalHours: number;
-  readonly nightHours: number;
-  readonly weekendHours: number;
-  readonly nights: number;
-  readonly shifts: number;
-  readonly handOffs: number;
-  readonly fairShareHours: number;
-  readonly deviationHours: number;
-}
+/** One coach's load in JSON: the fields of `CoachLoad`, hours rounded to 2 decimals. */
+export type RotaLoadJson = CoachLoad;
 
 /**
  * The JSON document of a rota: a product contract. Instants are ISO 8601 strings with the team zone's offset at

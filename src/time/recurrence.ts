@@ -133,10 +133,12 @@ function ruleFor(
   untilDay: LocalDate | undefined,
 ): InstanceType<typeof RRule> {
   const options = RRule.parseString(body);
-  // Floating wall-clock dates as UTC midnights; no tzid, ever (rrule's tzid path is slow and host-dependent).
-  const dtstart = new Date(dtstartDay * DAY);
-  const until = untilDay === undefined ? options.until : new Date(untilDay * DAY);
-  return new RRule({ ...options, dtstart, until: until ?? null, tzid: null });
+  // Floating wall-clock dates as UTC midnights, and never a zone (rrule's zone path is slow and host-dependent;
+  // checkRRule refuses rules naming one, and this makes sure of it).
+  options.tzid = null;
+  options.dtstart = new Date(dtstartDay * DAY);
+  options.until = untilDay === undefined ? (options.until ?? null) : new Date(untilDay * DAY);
+  return new RRule(options);
 }
 
 /**
