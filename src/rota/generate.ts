@@ -34,7 +34,7 @@ const _NONE = -1;
 export function generateRota(teamInput: TeamInput, options: RotaOptions): Rota {
   const team = resolveTeam(teamInput);
   const horizon = checkHorizon(team, options);
-  const policy = resolvePolicy(options.policy, team);
+  const policy = resolvePolicy(options.policy);
   const overrides = checkOverrides(options.overrides, team, policy, horizon);
   const previous = readPrevious(options.previous, team, policy);
   const tables = zoneTablesFor(team, horizon);

@@ -5,7 +5,6 @@
  * @module
  */
 import { issue, ValidationError, type ValidationIssue } from '../model/errors.js';
-import type { Team } from '../model/team.js';
 import { parseTimeOfDay } from '../time/local.js';
 import { HOUR, MINUTE } from '../time/types.js';
 
@@ -51,12 +50,12 @@ export interface RotaPolicy {
 const DEFAULT_HAND_OFFS = ['00:00', '04:00', '08:00', '12:00', '16:00', '20:00'];
 
 /**
- * Resolves and validates a policy against a team.
+ * Resolves and validates a policy.
  *
  * @throws {@link ValidationError} listing every problem, with paths such as `policy.layers[1]`.
- * @example resolvePolicy({}, team).layers // ['primary', 'backup']
+ * @example resolvePolicy({}).layers // ['primary', 'backup']
  */
-export function resolvePolicy(input: RotaPolicyInput | undefined, _team: Team): RotaPolicy {
+export function resolvePolicy(input: RotaPolicyInput | undefined): RotaPolicy {
   const p = input ?? {};
   const issues: ValidationIssue[] = [];
   const layers = p.layers ?? ['primary', 'backup'];

@@ -7,7 +7,7 @@ import type { CoachLoad, Rota } from '../../src/rota/rota.js';
 /** An instant from a local time in Paris with its offset written out. */
 const at = (text: string) => Date.parse(text);
 
-const team = parseTeam({
+const _team = parseTeam({
   name: 'Tiny',
   timeZone: 'Europe/Paris',
   coaches: ['a', 'b', 'c'].map((id) => ({
@@ -43,7 +43,7 @@ const rota: Rota = {
   timeZone: 'Europe/Paris',
   from: at('2026-11-30T00:00:00+01:00'),
   to: at('2026-12-02T00:00:00+01:00'),
-  policy: resolvePolicy({}, team),
+  policy: resolvePolicy({}),
   shifts: [
     {
       layer: 'primary',
@@ -185,7 +185,7 @@ describe('rotaToText', () => {
       ...rota,
       from: at('2026-10-24T00:00+02:00'),
       to: at('2026-10-26T00:00+01:00'),
-      policy: resolvePolicy({ layers: ['primary'] }, team),
+      policy: resolvePolicy({ layers: ['primary'] }),
       shifts: [
         // 23:00 CEST to 03:00 CET: five hours, the clock reading 02:00-03:00 twice.
         {
@@ -229,7 +229,7 @@ describe('rotaToText', () => {
     const layers = ['primary', 'backup', 'third-line', 'fourth-line', 'fifth-line'];
     const wide: Rota = {
       ...rota,
-      policy: resolvePolicy({ layers }, team),
+      policy: resolvePolicy({ layers }),
       load: rota.load.map((l) => ({
         ...l,
         coachId: `${l.coachId}-a-very-long-coach-identifier`,
