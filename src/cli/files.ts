@@ -60,7 +60,7 @@ const POLICY_KEYS = [
  * Reads a policy file and checks it now, so its problems are reported against the file (`p.json: policy.layers[1]:
  * ...`); a misspelt setting is refused rather than silently replaced by its default.
  */
-export function loadPolicy(path: string, _team: Team, io: { readonly readFile: ReadFile }): RotaPolicyInput {
+export function loadPolicy(path: string, io: { readonly readFile: ReadFile }): RotaPolicyInput {
   const json = readJson('policy file', path, 'a readable JSON rota policy', io);
   if (typeof json !== 'object' || json === null || Array.isArray(json)) {
     throw inFile(path, [issue('policy', json, 'is not a policy', 'a JSON object of policy settings')]);

@@ -68,8 +68,7 @@ export function runCommand(argv: readonly string[], io: CommandIo): number {
       case 'rota': {
         const team = loadTeam(command.teamFile, io);
         const horizon = horizonOf(command, team, io);
-        const policy =
-          command.policyFile === undefined ? undefined : loadPolicy(command.policyFile, team, io);
+        const policy = command.policyFile === undefined ? undefined : loadPolicy(command.policyFile, io);
         const previous =
           command.previousFile === undefined ? undefined : loadPrevious(command.previousFile, io);
         const overrides =
