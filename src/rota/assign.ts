@@ -441,18 +441,32 @@ function collectBreakpoints(
   previous: readonly IndexedShift[],
 ): Float64Array {
   const { from, to } = horizon;
-  const points: number[] = [from, to, ...grid, ...weekStarts];
-  for (const set of free) for (let i = 0; i < set.length; i++) points.push(set[i]!);
-  for (const o of overrides) points.push(o.start, o.end);
-  for (const s of previous) points.push(s.start, s.end);
-  const sorted = Float64Array.from(points.filter((t) => t >= from && t <= to)).sort();
-  const out: number[] = [];
-  for (const t of sorted) {
-    const last = out[out.length - 1];
-    if (last !== undefined && t === last) continue;
-    out.push(t);
+  // Typed arrays throughout: at 1,000 coaches this is a few hundred thousand edges.
+  let size = 2 + grid.length + weekStarts.length + 2 * (overrides.length + previous.length);
+  for (const set of free) size += set.length;
+  const points = new Float64Array(size);
+  let n = 0;
+  const add = (t: number) => {
+    if (t >= from && t <= to) points[n++] = t;
+  };
+  add(from);
+  add(to);
+  for (const t of grid) add(t);
+  for (const t of weekStarts) add(t);
+  for (const set of free) for (let i = 0; i < set.length; i++) add(set[i]!);
+  for (const o of overrides) {
+    add(o.start);
+    add(o.end);
   }
-  return Float64Array.from(out);
+  for (const p of previous) {
+    add(p.start);
+    add(p.end);
+  }
+  const sorted = points.subarray(0, n).sort();
+  let unique = 0;
+  for (let i = 0; i < n; i++)
+    if (unique === 0 || sorted[i] !== sorted[unique - 1]) sorted[unique++] = sorted[i]!;
+  return sorted.slice(0, unique);
 }
 
 /**
