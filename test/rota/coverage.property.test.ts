@@ -11,7 +11,8 @@ import { computeCoverage } from '../../src/rota/coverage.js';
 import { timelineSegments } from '../../src/rota/timeline.js';
 import type { WeeklyRule } from '../../src/time/recurrence.js';
 import { DAY, MINUTE } from '../../src/time/types.js';
-import { luxonDate, referenceExpansion, referenceInstant, STEP, ZONES } from '../support/luxon-reference.js';
+import { STEP, ZONES } from '../support/luxon-reference.js';
+import { referenceFreeSlots } from '../support/rota-reference.js';
 
 const FIRST_DAY = Date.UTC(2025, 0, 6) / DAY;
 const LAST_DAY = Date.UTC(2028, 10, 1) / DAY;
@@ -95,32 +96,6 @@ function buildTeam(c: Case): Team {
   return { name: 'Random', timeZone: c.teamZone, coverage: { minCoaches: c.minCoaches }, coaches };
 }
 
-/** Per 15-minute slot of the horizon: is each coach free? From the luxon reference only. */
-function bruteForce(team: Team, from: number, to: number): Uint8Array[] {
-  const slots = (to - from) / STEP;
-  return team.coaches.map((coach) => {
-    const free = new Uint8Array(slots);
-    const pairs = referenceExpansion(coach.availability as WeeklyRule[], coach.timeZone, from, to);
-    for (let i = 0; i < pairs.length; i += 2) {
-      for (let t = pairs[i]!; t < pairs[i + 1]!; t += STEP) free[(t - from) / STEP] = 1;
-    }
-    for (const span of coach.unavailable) {
-      const start = referenceInstant(
-        coach.timeZone,
-        luxonDate(Math.floor(span.start / DAY)),
-        (span.start % DAY) / MINUTE,
-      );
-      const end = referenceInstant(
-        coach.timeZone,
-        luxonDate(Math.floor(span.end / DAY)),
-        (span.end % DAY) / MINUTE,
-      );
-      for (let t = Math.max(start, from); t < Math.min(end, to); t += STEP) free[(t - from) / STEP] = 0;
-    }
-    return free;
-  });
-}
-
 function horizonOf(c: Case): { from: number; to: number } {
   // A grid-aligned UTC instant: every zone's offset is a multiple of 15 minutes, so local grid = UTC grid.
   const from = c.day * DAY + c.startQuarter * STEP;
@@ -136,7 +111,7 @@ describe('computeCoverage agrees with a 15-minute brute force (property)', () =>
         const team = buildTeam(c);
         const { from, to } = horizonOf(c);
         const report = computeCoverage(team, { from, to });
-        const free = bruteForce(team, from, to);
+        const free = referenceFreeSlots(team, from, to);
         const slots = (to - from) / STEP;
         const counts = Array.from({ length: slots }, (_, s) => free.reduce((n, f) => n + f[s]!, 0));
 
