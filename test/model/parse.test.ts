@@ -2,9 +2,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ValidationError } from '../../src/model/errors.js';
 import { parseTeam, safeParseTeam } from '../../src/model/parse.js';
-import type { TeamFile } from '../../src/model/schema.js';
 import type { Team } from '../../src/model/team.js';
 import { DAY } from '../../src/time/types.js';
+import { briefTeam } from '../support/brief-team.js';
 
 /** Local date as a day number, computed independently of the code under test. */
 const day = (year: number, month: number, date: number): number => Date.UTC(year, month - 1, date) / DAY;
@@ -16,26 +16,7 @@ type LooseFile = Record<string, unknown> & {
 
 /** The team file of the brief, fresh for each test so tests can mutate it. */
 function example(): LooseFile {
-  const file = {
-    name: 'Ça va patron ?',
-    timeZone: 'Europe/Paris',
-    coverage: { minCoaches: 1 },
-    coaches: [
-      {
-        id: 'amelie',
-        name: 'Amélie',
-        availability: [
-          { days: ['MO', 'TU', 'WE', 'TH', 'FR'], from: '19:00', to: '23:00' },
-          { days: ['SA'], from: '08:00', to: '20:00', everyWeeks: 2, startDate: '2026-12-05' },
-          { rrule: 'FREQ=MONTHLY;BYDAY=1SU', from: '10:00', to: '18:00' },
-          { date: '2026-12-24', from: '20:00', to: '08:00' },
-        ],
-        unavailable: [{ from: '2026-12-20', to: '2027-01-03' }],
-        maxHoursPerWeek: 20,
-      },
-    ],
-  } satisfies TeamFile; // the brief's example is also a well-typed TeamFile
-  return file as unknown as LooseFile;
+  return briefTeam() as unknown as LooseFile;
 }
 
 /** A team of one coach whose availability is `rules`, and optionally other coach fields. */

@@ -2,31 +2,14 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { TEAM_SCHEMA_ID, teamFileSchema, teamJsonSchema } from '../../src/model/schema.js';
+import { briefTeam } from '../support/brief-team.js';
 
 // The committed JSON Schema is generated from the zod schema: this test keeps the two in step, and writes the file
 // instead of comparing when run with UPDATE_SCHEMA=1 (`UPDATE_SCHEMA=1 npx vitest run test/model/schema.test.ts`).
 const schemaFile = fileURLToPath(new URL('../../schema/team.schema.json', import.meta.url));
 const generated = `${JSON.stringify(teamJsonSchema(), null, 2)}\n`;
 
-const example = {
-  name: 'Ça va patron ?',
-  timeZone: 'Europe/Paris',
-  coverage: { minCoaches: 1 },
-  coaches: [
-    {
-      id: 'amelie',
-      name: 'Amélie',
-      availability: [
-        { days: ['MO', 'TU', 'WE', 'TH', 'FR'], from: '19:00', to: '23:00' },
-        { days: ['SA'], from: '08:00', to: '20:00', everyWeeks: 2, startDate: '2026-12-05' },
-        { rrule: 'FREQ=MONTHLY;BYDAY=1SU', from: '10:00', to: '18:00' },
-        { date: '2026-12-24', from: '20:00', to: '08:00' },
-      ],
-      unavailable: [{ from: '2026-12-20', to: '2027-01-03' }],
-      maxHoursPerWeek: 20,
-    },
-  ],
-};
+const example = briefTeam();
 
 describe('team JSON Schema', () => {
   it('matches the committed schema/team.schema.json', () => {
