@@ -1,4 +1,4 @@
-// Writes schema/team.schema.json from the zod schema in src/model/schema.ts.
+// Writes the JSON Schemas under schema/ from the zod schemas (see scripts/json-schema.ts).
 //
 // The generation lives in test/model/schema.test.ts (which also fails when the committed file is stale), so this
 // script only runs that test in update mode: vitest compiles the TypeScript, and no build is needed first.

@@ -5,7 +5,7 @@
  * @internal
  * @module
  */
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import {
   blankedKey,
   type Found,
