@@ -8,12 +8,13 @@
  * - A local time that exists twice (the fall-back overlap) is its **earlier** occurrence: in Europe/Paris on
  *   2026-10-25, 02:30 is 02:30 CEST (00:30Z), so a window 01:00-04:00 that night lasts four hours.
  *
- * The table is built once from luxon (which asks `Intl`) when text becomes time, at the edge.
+ * The table is built once from `Intl` (see `intl-zone.ts`) when text becomes time, at the edge.
  *
  * @module
  */
-import { IANAZone } from 'luxon';
+
 import { fail } from '../model/errors.js';
+import { intlKnowsZone, intlOffset } from './intl-zone.js';
 import { DAY, type Instant, type LocalDateTime } from './types.js';
 
 /**
@@ -43,8 +44,7 @@ export interface ZoneTable {
  * `+02:00` are refused: a team lives somewhere, and its DST rules matter.
  */
 export function isKnownZone(zone: string): boolean {
-  // IANAZone.create caches per name, so asking twice costs nothing (isValidZone builds an Intl formatter each call).
-  return zone.length > 0 && !zone.startsWith('+') && !zone.startsWith('-') && IANAZone.create(zone).isValid;
+  return zone.length > 0 && !zone.startsWith('+') && !zone.startsWith('-') && intlKnowsZone(zone);
 }
 
 /**
@@ -80,8 +80,7 @@ export function buildZoneTable(zone: string, from: Instant, to: Instant): ZoneTa
       'from < to, both finite epoch milliseconds',
     );
   }
-  const iana = IANAZone.create(zone);
-  const offsetMs = (t: number): number => iana.offset(t) * 60_000;
+  const offsetMs = (t: number): number => intlOffset(zone, t);
   const validFrom = from - MARGIN;
   const validTo = to + MARGIN;
   const starts: number[] = [Number.NEGATIVE_INFINITY];
