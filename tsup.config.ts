@@ -3,16 +3,20 @@ import { defineConfig } from 'tsup';
 
 const { version } = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string };
 
-// Two builds: the library (ESM + CJS, browser-safe) and the command (ESM only, Node).
+// Two builds: the library's entries (ESM + CJS) and the command (ESM only, Node). The library's entries are built
+// together with code splitting, so `astreinte/node` shares the core's modules (one `ValidationError` class, so
+// `instanceof` holds across entries) instead of carrying a copy. `astreinte` itself is browser-safe; `npm test`
+// bundles it for the browser with no Node polyfills (scripts/bundle-size.mjs).
 export default defineConfig([
   {
-    entry: { index: 'src/index.ts' },
+    entry: { index: 'src/index.ts', node: 'src/node/index.ts' },
     format: ['esm', 'cjs'],
     dts: true,
     sourcemap: true,
     clean: true,
     target: 'es2022',
     platform: 'neutral',
+    splitting: true,
     treeshake: true,
   },
   {

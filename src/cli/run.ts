@@ -6,6 +6,7 @@
  */
 import { AstreinteError, fail, ValidationError } from '../model/errors.js';
 import type { Team } from '../model/team.js';
+import { loadOverrides, loadPolicy, loadPrevious, loadTeam, type ReadFile } from '../node/files.js';
 import { coverageToJson } from '../reporting/coverage-json.js';
 import { coverageToText } from '../reporting/coverage-text.js';
 import { rotaToJson } from '../reporting/rota-json.js';
@@ -17,7 +18,6 @@ import { formatLocalDate, parseLocalDate } from '../time/local.js';
 import type { Instant } from '../time/types.js';
 import { startOfLocalDate } from '../time/zone.js';
 import { parseArgs, USAGE, UsageError } from './args.js';
-import { loadOverrides, loadPolicy, loadPrevious, loadTeam, type ReadFile } from './files.js';
 
 /** What the command needs from the outside world. */
 export interface CommandIo {

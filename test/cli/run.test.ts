@@ -89,8 +89,8 @@ describe('astreinte validate', () => {
     });
     const out = run(['validate', 'bad.json'], { 'bad.json': bad });
     expect(out.code).toBe(2);
-    expect(out.stderr).toContain('timeZone: "Europe/Pariss"');
-    expect(out.stderr).toContain('coaches[0].availability[0].to: "25:00"');
+    expect(out.stderr).toContain('  - bad.json: timeZone: "Europe/Pariss"');
+    expect(out.stderr).toContain('  - bad.json: coaches[0].availability[0].to: "25:00"');
     expect(out.stderr).not.toMatch(/^\s+at /m);
     expect(out.stdout).toBe('');
   });

@@ -59,6 +59,12 @@ try {
     badFile,
     JSON.stringify({ ...teamInput, coaches: [{ id: '', name: 'X', availability: 'MO' }] }),
   );
+  const { loadTeamFile } = require('astreinte/node');
+  assert.throws(
+    () => loadTeamFile(badFile),
+    (error) => error instanceof ValidationError,
+    'astreinte/node throws the core ValidationError',
+  );
   const ko = spawnSync(bin, ['validate', badFile], { encoding: 'utf8', timeout: 60_000 });
   assert.equal(ko.status, 2, `validate bad.json: exit ${ko.status}\n${ko.stderr}`);
   assert.ok(ko.stderr.trim() !== '', 'validate bad.json says what is wrong on stderr');

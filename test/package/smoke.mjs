@@ -66,6 +66,15 @@ try {
   );
   const run = (args) => spawnSync(bin, args, { encoding: 'utf8', timeout: 60_000 });
 
+  // astreinte/node reads the same files, and its errors are the core's ValidationError (one class across entries).
+  const { loadTeamFile } = await import('astreinte/node');
+  assert.equal(loadTeamFile(goodFile).coaches.length, 2, 'loadTeamFile reads the team');
+  assert.throws(
+    () => loadTeamFile(badFile),
+    (error) => error instanceof ValidationError && error.issues.every((i) => i.message.startsWith(badFile)),
+    'loadTeamFile throws the core ValidationError, each message naming the file',
+  );
+
   const ok = run(['validate', goodFile]);
   assert.equal(ok.status, 0, `validate good.json: exit ${ok.status}\n${ok.stderr}`);
 

@@ -1,7 +1,8 @@
 /**
- * The files the command reads: the team, a rota policy, a previous rota, overrides. Each problem is reported with
- * the file it was found in and its path there; instants in files must say their offset (or, for overrides, be
- * local times in the team's zone), so nothing depends on the host's zone.
+ * The files astreinte reads (the command, and `astreinte/node`): the team, a rota policy, a previous rota,
+ * overrides. Each problem is reported with the file it was found in and its path there; instants in files must say
+ * their offset (or, for overrides, be local times in the team's zone), so nothing depends on the host's zone. The
+ * reading itself is passed in (`ReadFile`), so this module imports nothing from Node.
  *
  * @module
  */
@@ -17,9 +18,18 @@ import { zonedToInstant } from '../time/zone.js';
 /** Reads files as UTF-8 text; throws a Node-style error (with `code`) when it cannot. */
 export type ReadFile = (path: string) => string;
 
-/** Reads and validates a team file; file and JSON problems become validation errors naming the file. */
+/**
+ * Reads and validates a team file; file and JSON problems become validation errors naming the file, and each
+ * problem of its content starts with the file (`team.json: coaches[0].id: ...`), as in every other file.
+ */
 export function loadTeam(path: string, io: { readonly readFile: ReadFile }): Team {
-  return parseTeam(readJson('team file', path, 'a readable JSON team file', io));
+  const json = readJson('team file', path, 'a readable JSON team file', io);
+  try {
+    return parseTeam(json);
+  } catch (error) {
+    if (error instanceof ValidationError) throw inFile(path, error.issues);
+    throw error;
+  }
 }
 
 /** Reads a JSON file; a missing, unreadable or malformed file is a validation error naming it. */

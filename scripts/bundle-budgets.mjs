@@ -1,0 +1,29 @@
+/**
+ * The browser bundle budgets, in kB (1,000 bytes, as the issue measured) of gzip (level 9) of an esbuild bundle of the entry for the browser (minified,
+ * dependencies included): what a front end actually ships. Checked by scripts/bundle-size.mjs in `npm test`.
+ *
+ * Each entry file under test/package/bundle/ is a page that imports one use of the library.
+ */
+export const BUDGETS = [
+  {
+    entry: 'core-all.mjs',
+    what: 'the whole core: every export of `astreinte`',
+    // Issue 13: a front end that takes everything pays at most 70 KB gzip (zod/mini, rrule and our code). A
+    // country's public-holiday data, when the SLA engine brings it, is measured and reported on top of this.
+    kb: 70,
+  },
+  {
+    entry: 'parse-coverage.mjs',
+    what: 'a coverage page: parseTeam + computeCoverage',
+    // Issue 13: the most common page (show the gaps of a team file) at most 45 KB gzip. rrule is most of it: the
+    // team file may hold RRULE rules, so it cannot be left out.
+    kb: 45,
+  },
+  {
+    entry: 'parse-coverage-rota.mjs',
+    what: 'a rota page: parseTeam + computeCoverage + generateRota (the page issue 13 measured at 143 KB)',
+    // The rota's own code is ~4 KB gzip on top of the coverage page: 50 leaves room for its next features
+    // (per-layer fairness) without letting a dependency slip in unnoticed.
+    kb: 50,
+  },
+];
