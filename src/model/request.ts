@@ -48,7 +48,12 @@ export const OUTCOMES: readonly Outcome[] = [
   'not-reached',
   'other',
 ];
-export const ATTEMPT_OUTCOMES: readonly AttemptOutcome[] = ['no-answer', 'reached', 'wrong-number', 'declined'];
+export const ATTEMPT_OUTCOMES: readonly AttemptOutcome[] = [
+  'no-answer',
+  'reached',
+  'wrong-number',
+  'declined',
+];
 
 /** How to reach the caller. Personal data: never in any output unless asked for explicitly. */
 export interface Contact {

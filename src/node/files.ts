@@ -11,6 +11,7 @@ import { parseTeam } from '../model/parse.js';
 import type { Team } from '../model/team.js';
 import { type RotaPolicyInput, resolvePolicy } from '../rota/policy.js';
 import type { Override, Shift } from '../rota/rota.js';
+import { parseIsoInstant } from '../time/iso.js';
 import { parseLocalDateTime } from '../time/local.js';
 import type { Instant } from '../time/types.js';
 import { zonedToInstant } from '../time/zone.js';
@@ -92,10 +93,6 @@ export function loadPolicy(path: string, io: { readonly readFile: ReadFile }): R
   return json as RotaPolicyInput;
 }
 
-/** `2026-12-01T19:00:00+01:00`, `...T19:00+01:00`, `...T18:00:00.000Z`: a date-time that says its offset. */
-const ISO_INSTANT =
-  /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2})(?::(\d{2})(?:\.(\d{1,3}))?)?(?:Z|([+-])(\d{2}):(\d{2})(?::(\d{2}))?)$/;
-
 /**
  * Reads a rota printed earlier by `astreinte rota --format json` and turns its shifts back into instants. Each
  * `start` / `end` must carry its offset, so it denotes one instant whatever the host's zone.
@@ -171,22 +168,6 @@ function readSpans(
   });
   if (issues.length > 0) throw inFile(path, issues);
   return spans;
-}
-
-/**
- * The instant an ISO 8601 date-time with offset denotes, or `undefined` when it is not one (no offset, or a date
- * that does not exist). Offsets with seconds (`+00:09:21`, as printed for old local mean times) are read too.
- */
-function parseIsoInstant(text: string): Instant | undefined {
-  const m = ISO_INSTANT.exec(text);
-  if (m === null) return undefined;
-  const local = parseLocalDateTime(m[1] as string);
-  const seconds = Number(m[2] ?? 0);
-  if (local === undefined || seconds > 59 || Number(m[5] ?? 0) > 23 || Number(m[6] ?? 0) > 59)
-    return undefined;
-  const sign = m[4] === '-' ? -1 : 1;
-  const offset = sign * (Number(m[5] ?? 0) * 3600 + Number(m[6] ?? 0) * 60 + Number(m[7] ?? 0)) * 1000;
-  return local + seconds * 1000 + Number((m[3] ?? '').padEnd(3, '0')) - offset;
 }
 
 /** The same issues, each message starting with the file it was found in. */
