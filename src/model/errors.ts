@@ -15,6 +15,12 @@ export interface ValidationIssue {
   readonly expected: string;
   /** The whole sentence, e.g. `coaches[2].availability[0].to: "25:00" is not a time of day (expected HH:mm, 00:00 to 24:00)`. */
   readonly message: string;
+  /**
+   * `true` when the value found is personal data (a caller's contact) or may hold some: `value` is then
+   * `undefined` and `message` does not quote it (`requests[3].contact.phone: is not a phone number (expected ...)`),
+   * so an error can be logged or shown without breaking confidentiality. Absent otherwise.
+   */
+  readonly redacted?: true;
 }
 
 /**
@@ -96,12 +102,37 @@ export function issue(
 ): ValidationIssue {
   const where = typeof path === 'string' ? path : formatPath(path);
   const subject = value === undefined ? 'is missing' : `${describeValue(value)} ${problem}`;
+  return { path: where, value, expected, message: sentence(where, subject, expected) };
+}
+
+/**
+ * Builds an issue that does not carry the value found, for personal data: `value` is `undefined`, `redacted` is
+ * `true`, and the message says `problem` without quoting the value (never "is missing"). `shownAs`, when given,
+ * stands for the value in the message: a description that says nothing of its content, such as `an object`.
+ *
+ * @example
+ * redactedIssue(['requests', 3, 'contact', 'phone'], 'is not a phone number', '6 to 20 digits').message
+ * // 'requests[3].contact.phone: is not a phone number (expected 6 to 20 digits)'
+ */
+export function redactedIssue(
+  path: readonly PathSegment[] | string,
+  problem: string,
+  expected: string,
+  shownAs?: string,
+): ValidationIssue {
+  const where = typeof path === 'string' ? path : formatPath(path);
+  const subject = shownAs === undefined ? problem : `${shownAs} ${problem}`;
   return {
     path: where,
-    value,
+    value: undefined,
     expected,
-    message: `${where === '' ? '(input)' : where}: ${subject} (expected ${expected})`,
+    message: sentence(where, subject, expected),
+    redacted: true,
   };
+}
+
+function sentence(where: string, subject: string, expected: string): string {
+  return `${where === '' ? '(input)' : where}: ${subject} (expected ${expected})`;
 }
 
 /** Throws a {@link ValidationError} with one issue; for entry points that check a single value. */

@@ -1,6 +1,7 @@
 /**
  * Shape problems: zod's issues turned into plain words, with "did you mean" for misspelt keys. zod's own messages
- * never reach the user.
+ * never reach the user. The words come from a {@link Vocabulary}: the team file's by default, the request file's
+ * from `requests-words.ts`.
  *
  * @internal
  * @module
@@ -15,6 +16,7 @@ import {
   type Path,
   RULE,
   report,
+  type Words,
   wordsAt,
 } from './found.js';
 import {
@@ -45,18 +47,44 @@ const OBJECT_KEYS: Readonly<Record<string, readonly string[]>> = {
   'coaches[].unavailable[]': Object.keys(unavailableSchema.shape),
 };
 
-export function translate(zodIssue: z.core.$ZodIssue, base: Path, found: Found[]): void {
+/** The words of one kind of file: what each place is, which keys each object has, and how a problem is recorded. */
+export interface Vocabulary {
+  /** Words for the place at `at`. */
+  readonly wordsAt: (at: Path) => Words;
+  /** Known keys of the object at `at`, for unknown-key messages and "did you mean". */
+  readonly keysAt: (at: Path) => readonly string[];
+  /** Records one problem, as `report` does (a file holding personal data redacts values here). */
+  readonly report: typeof report;
+}
+
+/** The team file's words. */
+const TEAM: Vocabulary = { wordsAt, keysAt: (at) => OBJECT_KEYS[blankedKey(at)] ?? [], report };
+
+export function translate(
+  zodIssue: z.core.$ZodIssue,
+  base: Path,
+  found: Found[],
+  vocabulary: Vocabulary = TEAM,
+): void {
   const at = [...base, ...zodIssue.path.map((s) => (typeof s === 'symbol' ? String(s) : s))];
-  const words = wordsAt(at);
+  const words = vocabulary.wordsAt(at);
   const value = zodIssue.input;
+  const report = vocabulary.report;
   switch (zodIssue.code) {
     case 'invalid_union':
-      translateRuleUnion(zodIssue.errors, value, at, found);
-      return;
+      if (vocabulary === TEAM) {
+        translateRuleUnion(zodIssue.errors, value, at, found);
+        return;
+      }
+      break;
     case 'unrecognized_keys':
-      for (const key of zodIssue.keys) unknownKey(value, key, at, found);
+      for (const key of zodIssue.keys) unknownKey(value, key, at, found, vocabulary);
       return;
     case 'too_big':
+      if (zodIssue.origin === 'string' && typeof value === 'string') {
+        report(found, at, value, `is longer than ${zodIssue.maximum} characters`, words.expected);
+        return;
+      }
       if (zodIssue.origin === 'array' && Array.isArray(value)) {
         report(
           found,
@@ -108,15 +136,15 @@ function translateRuleUnion(
     if (kinds.length === 0 && branchIssue.path.length === 1 && branchIssue.path[0] === meant) continue;
     if (branchIssue.code === 'unrecognized_keys') {
       const keys = branchIssue.keys.filter((key) => !(RULE_KIND_KEYS as readonly string[]).includes(key));
-      for (const key of keys) unknownKey(value, key, at, found);
+      for (const key of keys) unknownKey(value, key, at, found, TEAM);
     } else translate(branchIssue, at, found);
   }
 }
 
-function unknownKey(object: unknown, key: string, at: Path, found: Found[]): void {
+function unknownKey(object: unknown, key: string, at: Path, found: Found[], vocabulary: Vocabulary): void {
   const value = isRecord(object) ? own(object, key) : undefined;
   const where = [...at, key];
-  if (blankedKey(at) === RULE && isRecord(object)) {
+  if (vocabulary === TEAM && blankedKey(at) === RULE && isRecord(object)) {
     const kindKey = RULE_KIND_KEYS.find((k) => Object.hasOwn(object, k));
     const kind = RULE_KINDS[kindKey ?? 'days'];
     const known = kind.keys.join(', ');
@@ -130,18 +158,35 @@ function unknownKey(object: unknown, key: string, at: Path, found: Found[]): voi
     }
     return;
   }
-  const keys = OBJECT_KEYS[blankedKey(at)] ?? [];
-  report(found, where, value, unknownKeyProblem(key, keys), `one of the keys ${keys.join(', ')}`);
+  const keys = vocabulary.keysAt(at);
+  vocabulary.report(found, where, value, unknownKeyProblem(key, keys), `one of the keys ${keys.join(', ')}`);
 }
 
-function unknownKeyProblem(key: string, known: readonly string[]): string {
+/**
+ * Completes "<value> ..." for a key the object does not have: `is under an unknown key`, with "did you mean" when
+ * a known key is close.
+ *
+ * @example unknownKeyProblem('recievedAt', ['id', 'receivedAt']) === 'is under an unknown key; did you mean "receivedAt"?'
+ */
+export function unknownKeyProblem(key: string, known: readonly string[]): string {
+  const near = nearestWord(key, known);
+  return near === undefined ? 'is under an unknown key' : `is under an unknown key; did you mean "${near}"?`;
+}
+
+/**
+ * The word of `known` closest to `word` (ignoring case) if it is within 2 edits (farther is a different word, not a
+ * typo); `undefined` otherwise. For "did you mean" on keys and ids.
+ *
+ * @example nearestWord('amelei', ['amelie', 'bastien']) === 'amelie'
+ */
+export function nearestWord(word: string, known: Iterable<string>): string | undefined {
   let near: string | undefined;
-  let nearest = 3; // farther than 2 edits is a different word, not a typo
+  let nearest = 3;
   for (const candidate of known) {
-    const distance = candidate.toLowerCase() === key.toLowerCase() ? 0 : editDistance(candidate, key);
+    const distance = candidate.toLowerCase() === word.toLowerCase() ? 0 : editDistance(candidate, word);
     if (distance < nearest) [near, nearest] = [candidate, distance];
   }
-  return near === undefined ? 'is under an unknown key' : `is under an unknown key; did you mean "${near}"?`;
+  return near;
 }
 
 /** Levenshtein distance, for "did you mean" on short key names (the key is cut: it comes from the input). */
