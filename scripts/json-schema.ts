@@ -6,6 +6,7 @@
  * @module
  */
 import * as z from 'zod/mini';
+import { REQUESTS_SCHEMA_ID, requestFileSchema } from '../src/model/requests-schema.js';
 import { TEAM_SCHEMA_ID, teamFileSchema } from '../src/model/schema.js';
 
 /** One generated schema: where it is committed, and its content. */
@@ -30,5 +31,8 @@ function jsonSchemaOf(shape: z.ZodMiniType, id: string): Record<string, unknown>
  * ```
  */
 export function generatedSchemas(): GeneratedSchema[] {
-  return [{ file: 'schema/team.schema.json', schema: jsonSchemaOf(teamFileSchema, TEAM_SCHEMA_ID) }];
+  return [
+    { file: 'schema/team.schema.json', schema: jsonSchemaOf(teamFileSchema, TEAM_SCHEMA_ID) },
+    { file: 'schema/requests.schema.json', schema: jsonSchemaOf(requestFileSchema, REQUESTS_SCHEMA_ID) },
+  ];
 }
