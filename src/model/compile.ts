@@ -11,7 +11,18 @@ import { type AvailabilityRule, checkRRule, type RRuleCheck, type WindowTimes } 
 import { DAY, type LocalDate, type LocalDateTime } from '../time/types.js';
 import { isKnownZone } from '../time/zone.js';
 import { describeValue } from './errors.js';
-import { DATE, type Found, isRecord, MOMENT, own, type Path, type Raw, report, ZONE } from './found.js';
+import {
+  DATE,
+  type Found,
+  isRecord,
+  MOMENT,
+  own,
+  type Path,
+  type Raw,
+  report,
+  reportDuplicateIds,
+  ZONE,
+} from './found.js';
 import {
   COACH_ID_PATTERN,
   LIMITS,
@@ -74,21 +85,7 @@ function checkZone(value: unknown, at: Path, memo: Memo, found: Found[]): string
 
 function checkUniqueIds(coaches: unknown, found: Found[]): void {
   if (!Array.isArray(coaches) || coaches.length > LIMITS.coaches) return;
-  const firstIndex = new Map<string, number>();
-  coaches.forEach((coach, i) => {
-    const id = isRecord(coach) ? own(coach, 'id') : undefined;
-    if (typeof id !== 'string' || !COACH_ID_PATTERN.test(id)) return;
-    const first = firstIndex.get(id);
-    if (first === undefined) firstIndex.set(id, i);
-    else
-      report(
-        found,
-        ['coaches', i, 'id'],
-        id,
-        `is already the id of coaches[${first}]`,
-        'an id no other coach has',
-      );
-  });
+  reportDuplicateIds(coaches, 'coaches', 'coach', COACH_ID_PATTERN, found);
 }
 
 function compileCoach(

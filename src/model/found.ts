@@ -109,6 +109,36 @@ export function own(object: Raw, key: string): unknown {
   return Object.hasOwn(object, key) ? object[key] : undefined;
 }
 
+/**
+ * Reports every element of `list` (at `[listKey, i]`) whose `id`, a string matching `pattern`, an earlier element
+ * already has: at the later one, naming the first (`coaches[2].id: "amelie" is already the id of coaches[0]`).
+ * Malformed ids are left to the shape check.
+ */
+export function reportDuplicateIds(
+  list: readonly unknown[],
+  listKey: string,
+  noun: string,
+  pattern: RegExp,
+  found: Found[],
+  record: typeof report = report,
+): void {
+  const firstIndex = new Map<string, number>();
+  list.forEach((element, i) => {
+    const id = isRecord(element) ? own(element, 'id') : undefined;
+    if (typeof id !== 'string' || !pattern.test(id)) return;
+    const first = firstIndex.get(id);
+    if (first === undefined) firstIndex.set(id, i);
+    else
+      record(
+        found,
+        [listKey, i, 'id'],
+        id,
+        `is already the id of ${listKey}[${first}]`,
+        `an id no other ${noun} has`,
+      );
+  });
+}
+
 // Input order: problems are sorted by where they sit in the file (keys in the order written, a missing key after
 // the keys present, an object's own problem before its fields').
 
