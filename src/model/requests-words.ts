@@ -5,7 +5,8 @@
  * **Confidentiality.** A problem found under `contact`, or under a key the file does not define (its content is
  * unknown: a note about the caller, a misplaced phone number), never carries its value: the issue is
  * {@link redactedIssue redacted}. A value shown elsewhere that holds such data (a request that is not an object, the
- * file's root, a list too long) is named by its type (`an array`), never printed.
+ * file's root, a list too long), or that looks like a phone number or an e-mail address wherever it is, is named by
+ * its type (`an array`, `a string`), never printed.
  *
  * @internal
  * @module
@@ -17,6 +18,8 @@ import {
   attemptSchema,
   callbackWindowSchema,
   contactSchema,
+  EMAIL_PATTERN,
+  PHONE_PATTERN,
   REQUEST_LIMITS,
   requestFileObjectSchema,
   requestSchema,
@@ -131,8 +134,12 @@ function isPrivatePlace(at: Path): boolean {
   );
 }
 
-/** `true` when an object or array holds, at any depth, a personal key or a key the file does not define. */
+/**
+ * `true` when a value looks like a phone number or an e-mail address, or is an object or array holding, at any
+ * depth, such a string, a personal key or a key the file does not define.
+ */
 function holdsPrivate(value: unknown, depth = 0): boolean {
+  if (typeof value === 'string') return PHONE_PATTERN.test(value) || EMAIL_PATTERN.test(value);
   if (typeof value !== 'object' || value === null) return false;
   if (depth > 64) return true; // too deep to look through: assume the worst
   const keys = Array.isArray(value) ? [] : Object.keys(value);

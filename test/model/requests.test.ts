@@ -6,7 +6,7 @@ import { ValidationError } from '../../src/model/errors.js';
 import type { CallbackRequest } from '../../src/model/request.js';
 import { parseRequests, safeParseRequests } from '../../src/model/requests-parse.js';
 import { requestFileSchema } from '../../src/model/requests-schema.js';
-import { issueRequest, requestsTeam } from '../support/requests.js';
+import { issueRequest, requestsErrorOf, requestsTeam } from '../support/requests.js';
 
 const team = requestsTeam();
 /** UTC epoch ms, computed independently of the code under test. */
@@ -25,11 +25,7 @@ function messages(input: unknown): string[] {
   return result.success ? [] : result.error.issues.map((i) => i.message);
 }
 
-function errorOf(input: unknown): ValidationError {
-  const result = safeParseRequests(input, team);
-  if (result.success) throw new Error('expected a ValidationError');
-  return result.error;
-}
+const errorOf = (input: unknown): ValidationError => requestsErrorOf(input, team);
 
 describe('parseRequests compiles', () => {
   const expected: CallbackRequest = {

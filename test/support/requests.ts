@@ -1,4 +1,6 @@
+import type { ValidationError } from '../../src/model/errors.js';
 import { parseTeam } from '../../src/model/parse.js';
+import { safeParseRequests } from '../../src/model/requests-parse.js';
 import type { Team } from '../../src/model/team.js';
 import { briefTeam } from './brief-team.js';
 
@@ -27,4 +29,11 @@ export function issueRequest(contact: Record<string, unknown> = {}): Record<stri
     firstContactAt: null,
     outcome: null,
   };
+}
+
+/** The error `safeParseRequests` returns for `input` (a test fails if it succeeds). */
+export function requestsErrorOf(input: unknown, team: Team): ValidationError {
+  const result = safeParseRequests(input, team);
+  if (result.success) throw new Error('expected a ValidationError');
+  return result.error;
 }
