@@ -1,0 +1,136 @@
+/**
+ * The fast primal side: a greedy placement (most constrained request first, earliest feasible call, least loaded
+ * coach) and a repair pass that moves one or two blocking calls to make room for a request the greedy left late or
+ * unplaced, never worsening the blocked requests.
+ *
+ * @module
+ */
+import type { SolverContext } from './context.js';
+import { forEachFreeCoach } from './free-coaches.js';
+import { blockers, canTake, place, type Schedule, unplace } from './schedule.js';
+
+/**
+ * The best coach for request `r` at grid instant `i` given the schedule: among those who can take the call, fewest
+ * calls so far (objective 4), then the preferred coach (objective 5), then the lowest index. -1 when none.
+ */
+export function bestCoachAt(ctx: SolverContext, s: Schedule, r: number, i: number): number {
+  const start = ctx.problem.grid[i] as number;
+  const preferred = ctx.problem.requests[r]?.preferredCoach ?? -1;
+  let best = -1;
+  let bestLoad = 0;
+  forEachFreeCoach(ctx, r, i, (c) => {
+    if (!canTake(ctx, s, r, c, start)) return false;
+    const load = s.load[c] as number;
+    if (
+      best < 0 ||
+      load < bestLoad ||
+      (load === bestLoad && best !== preferred && (c === preferred || c < best))
+    ) {
+      best = c;
+      bestLoad = load;
+    }
+    return false;
+  });
+  return best;
+}
+
+/**
+ * Places request `r` (unplaced) at its earliest feasible start, before its deadline only when `onTimeOnly`.
+ *
+ * @returns whether it was placed.
+ */
+export function placeEarliest(ctx: SolverContext, s: Schedule, r: number, onTimeOnly: boolean): boolean {
+  const deadline = ctx.problem.requests[r]?.deadline ?? Number.NEGATIVE_INFINITY;
+  for (let k = ctx.startOff[r] as number; k < (ctx.startOff[r + 1] as number); k++) {
+    const i = ctx.startIdx[k] as number;
+    const start = ctx.problem.grid[i] as number;
+    if (onTimeOnly && start >= deadline) return false;
+    const c = bestCoachAt(ctx, s, r, i);
+    if (c >= 0) {
+      place(ctx, s, r, c, start);
+      return true;
+    }
+  }
+  return false;
+}
+
+/** Whether request `r` is placed before its deadline in `s`. */
+export function isOnTime(ctx: SolverContext, s: Schedule, r: number): boolean {
+  return (s.coach[r] as number) >= 0 && (s.start[r] as number) < (ctx.problem.requests[r]?.deadline ?? 0);
+}
+
+/** Places every request of `order` in turn at its earliest feasible call. */
+export function greedy(ctx: SolverContext, s: Schedule, order: Int32Array): void {
+  for (const r of order) placeEarliest(ctx, s, r, false);
+}
+
+/** Re-places `q` (unplaced) keeping at least its former status: on time if it was, placed otherwise. */
+function replace(ctx: SolverContext, s: Schedule, q: number, wasOnTime: boolean): boolean {
+  return placeEarliest(ctx, s, q, true) || (!wasOnTime && placeEarliest(ctx, s, q, false));
+}
+
+/**
+ * Tries to give request `r` a call at grid instant `i` with coach `c` by moving the calls in its way elsewhere
+ * (each keeping its on-time status). On failure the schedule is restored exactly.
+ */
+function tryEject(ctx: SolverContext, s: Schedule, r: number, c: number, i: number): boolean {
+  const start = ctx.problem.grid[i] as number;
+  const duration = ctx.problem.requests[r]?.duration ?? 0;
+  const moved = blockers(ctx, s, c, start, duration).filter((q) => q !== r);
+  if (moved.length === 0 || moved.length > 2) return false;
+  const saved = [r, ...moved].map((q) => ({ q, c: s.coach[q] as number, start: s.start[q] as number }));
+  const status = moved.map((q) => isOnTime(ctx, s, q));
+  unplace(ctx, s, r);
+  for (const q of moved) unplace(ctx, s, q);
+  let ok = canTake(ctx, s, r, c, start);
+  if (ok) place(ctx, s, r, c, start);
+  for (let k = 0; ok && k < moved.length; k++) ok = replace(ctx, s, moved[k] as number, status[k] as boolean);
+  if (ok) return true;
+  for (const { q } of saved) unplace(ctx, s, q);
+  for (const x of saved) if (x.c >= 0) place(ctx, s, x.q, x.c, x.start);
+  return false;
+}
+
+/** One attempt to improve request `r` (to on time when `wantOnTime`, else to placed) by ejection. */
+function improve(ctx: SolverContext, s: Schedule, r: number, wantOnTime: boolean): boolean {
+  const deadline = ctx.problem.requests[r]?.deadline ?? 0;
+  for (let k = ctx.startOff[r] as number; k < (ctx.startOff[r + 1] as number); k++) {
+    const i = ctx.startIdx[k] as number;
+    if (wantOnTime && (ctx.problem.grid[i] as number) >= deadline) return false;
+    if (forEachFreeCoach(ctx, r, i, (c) => tryEject(ctx, s, r, c, i))) return true;
+  }
+  return false;
+}
+
+/**
+ * Repair passes: every request that could be on time alone (`staticOnTime`) but is not, or could be placed alone
+ * (`staticPlaced`) but is not, tries a direct placement, then ejection chains of depth one. Each success raises
+ * (onTime, placed) lexicographically, so the passes end; at most `passes` of them.
+ */
+export function repair(
+  ctx: SolverContext,
+  s: Schedule,
+  order: Int32Array,
+  staticOnTime: Uint8Array,
+  staticPlaced: Uint8Array,
+  passes = 4,
+): void {
+  for (let pass = 0; pass < passes; pass++) {
+    let changed = false;
+    for (const r of order) {
+      if (staticOnTime[r] && !isOnTime(ctx, s, r)) {
+        const was = { c: s.coach[r] as number, start: s.start[r] as number };
+        unplace(ctx, s, r);
+        if (placeEarliest(ctx, s, r, true)) changed = true;
+        else {
+          if (was.c >= 0) place(ctx, s, r, was.c, was.start);
+          if (improve(ctx, s, r, true)) changed = true;
+        }
+      }
+      if (staticPlaced[r] && (s.coach[r] as number) < 0) {
+        if (placeEarliest(ctx, s, r, false) || improve(ctx, s, r, false)) changed = true;
+      }
+    }
+    if (!changed) return;
+  }
+}

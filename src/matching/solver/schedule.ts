@@ -1,0 +1,112 @@
+/**
+ * The working schedule of the solver: which call each request has, each coach's new calls, and the calls per day
+ * node. Internal scratch state, mutated in place by `place` / `unplace`; the solver copies it out as typed arrays.
+ *
+ * @module
+ */
+import type { SolverContext } from './context.js';
+import { dayNode } from './context.js';
+import { clearOfBooked } from './search.js';
+
+/** The mutable working schedule. */
+export interface Schedule {
+  /** Coach of each request's call, -1 when unplaced. */
+  readonly coach: Int32Array;
+  /** Start of each request's call (UTC ms), NaN when unplaced. */
+  readonly start: Float64Array;
+  /** Calls per day node, booked + new. */
+  readonly dayLoad: Int32Array;
+  /** Calls per coach, booked + new (objective 4). */
+  readonly load: Int32Array;
+  /** Each coach's new calls, flat `[start, busyUntil, request, ...]` sorted by start; busyUntil = end + buffer. */
+  readonly calls: number[][];
+}
+
+/** An empty schedule: nothing placed, loads = bookings. */
+export function emptySchedule(ctx: SolverContext): Schedule {
+  const n = ctx.problem.requests.length;
+  return {
+    coach: new Int32Array(n).fill(-1),
+    start: new Float64Array(n).fill(Number.NaN),
+    dayLoad: ctx.bookedPerDay.slice(),
+    load: ctx.bookedPerCoach.slice(),
+    calls: ctx.problem.coaches.map(() => []),
+  };
+}
+
+/**
+ * Whether coach `c` can take request `r`'s call at `start` given bookings, the daily cap and the schedule's other
+ * calls (free time and windows are the caller's business: it enumerates only calls that fit them). Calls of `r`
+ * itself are ignored, so a placed request can be tested for a move.
+ */
+export function canTake(ctx: SolverContext, s: Schedule, r: number, c: number, start: number): boolean {
+  const { problem } = ctx;
+  const coach = problem.coaches[c];
+  const req = problem.requests[r];
+  if (!coach || !req) return false;
+  const end = start + req.duration;
+  const { buffer } = problem;
+  if (!clearOfBooked(coach.booked, start, end, buffer)) return false;
+  const node = dayNode(ctx, c, start);
+  const own = s.coach[r] === c && dayNode(ctx, c, s.start[r] as number) === node ? 1 : 0;
+  if ((s.dayLoad[node] as number) - own >= problem.dailyCap) return false;
+  const list = s.calls[c] as number[];
+  const busyUntil = end + buffer;
+  for (let k = 0; k < list.length; k += 3) {
+    const other = list[k] as number;
+    if (other >= busyUntil) break;
+    if ((list[k + 1] as number) > start && list[k + 2] !== r) return false;
+  }
+  return true;
+}
+
+/** Places request `r` (must be unplaced) with coach `c` at `start`. */
+export function place(ctx: SolverContext, s: Schedule, r: number, c: number, start: number): void {
+  const req = ctx.problem.requests[r];
+  const list = s.calls[c] as number[];
+  let at = 0;
+  while (at < list.length && (list[at] as number) < start) at += 3;
+  list.splice(at, 0, start, start + (req?.duration ?? 0) + ctx.problem.buffer, r);
+  s.coach[r] = c;
+  s.start[r] = start;
+  const node = dayNode(ctx, c, start);
+  s.dayLoad[node] = (s.dayLoad[node] as number) + 1;
+  s.load[c] = (s.load[c] as number) + 1;
+}
+
+/** Removes request `r`'s call, if any. */
+export function unplace(ctx: SolverContext, s: Schedule, r: number): void {
+  const c = s.coach[r] as number;
+  if (c < 0) return;
+  const start = s.start[r] as number;
+  const list = s.calls[c] as number[];
+  for (let k = 0; k < list.length; k += 3) {
+    if (list[k + 2] === r) {
+      list.splice(k, 3);
+      break;
+    }
+  }
+  const node = dayNode(ctx, c, start);
+  s.dayLoad[node] = (s.dayLoad[node] as number) - 1;
+  s.load[c] = (s.load[c] as number) - 1;
+  s.coach[r] = -1;
+  s.start[r] = Number.NaN;
+}
+
+/** Requests whose new call on coach `c` conflicts (in time, with the buffer) with a call `[start, start + duration)`. */
+export function blockers(
+  ctx: SolverContext,
+  s: Schedule,
+  c: number,
+  start: number,
+  duration: number,
+): number[] {
+  const list = s.calls[c] as number[];
+  const busyUntil = start + duration + ctx.problem.buffer;
+  const out: number[] = [];
+  for (let k = 0; k < list.length; k += 3) {
+    if ((list[k] as number) >= busyUntil) break;
+    if ((list[k + 1] as number) > start) out.push(list[k + 2] as number);
+  }
+  return out;
+}
