@@ -75,7 +75,8 @@ check_pack() {
   need_tarball || return 1
   listing=$(tar -tzf "$tarball") || return 1
   for entry in package.json dist/index.js dist/index.cjs dist/index.d.ts dist/index.d.cts dist/node.js \
-    dist/node.cjs dist/node.d.ts dist/node.d.cts node/package.json dist/cli.js schema/team.schema.json; do
+    dist/node.cjs dist/node.d.ts dist/node.d.cts node/package.json dist/cli.js schema/team.schema.json \
+    schema/requests.schema.json; do
     grep -qx "package/$entry" <<<"$listing" || {
       echo "tarball lacks $entry"
       bad=1
@@ -95,12 +96,13 @@ check_publint() {
 }
 
 # Default (strict) profile: node10, node16 CommonJS, node16 ESM and bundler resolution must all be right, no rule
-# ignored. The JSON subpath `./team.schema.json` is left out: node10 (moduleResolution "node") cannot see `exports`,
-# so no JSON subpath can resolve there, and JSON carries no types to check; the smoke tests load it with real node.
+# ignored. The JSON subpaths (`./team.schema.json`, `./requests.schema.json`) are left out: node10 (moduleResolution
+# "node") cannot see `exports`, so no JSON subpath can resolve there, and JSON carries no types to check; the smoke
+# tests load them with real node.
 check_attw() {
   need_tarball || return 1
-  npx --no attw "$tarball" --exclude-entrypoints ./team.schema.json --no-definitely-typed --no-emoji --no-color \
-    --format table-flipped
+  npx --no attw "$tarball" --exclude-entrypoints ./team.schema.json ./requests.schema.json --no-definitely-typed \
+    --no-emoji --no-color --format table-flipped
 }
 
 check_install() {

@@ -5,21 +5,70 @@
  * @packageDocumentation
  */
 
+// Callback requests and matching
+export { type BookingResult, type BookingState, bookCallback, cancelBooking } from './matching/book.js';
+export { callbackDeadline } from './matching/deadline.js';
+export type {
+  Booking,
+  CallbackPlan,
+  CoachCallLoad,
+  NotPlaced,
+  NotPlacedReason,
+  PlacedCall,
+  PlanFigures,
+} from './matching/plan.js';
+export { REASON_SENTENCES } from './matching/plan.js';
+export { type PlanOptions, planCallbacks } from './matching/plan-callbacks.js';
+export {
+  type Eligibility,
+  type MatchingPolicy,
+  type MatchingPolicyInput,
+  resolveMatchingPolicy,
+} from './matching/policy.js';
 // Errors
 export {
   AstreinteError,
   ValidationError,
   type ValidationIssue,
 } from './model/errors.js';
-
 // The team file
 export { parseTeam, type SafeParseTeamResult, safeParseTeam } from './model/parse.js';
+export {
+  ATTEMPT_OUTCOMES,
+  type Attempt,
+  type AttemptOutcome,
+  type CallbackRequest,
+  CHANNELS,
+  type Channel,
+  type Contact,
+  DOORS,
+  type Door,
+  OUTCOMES,
+  type Outcome,
+  TOPICS,
+  type Topic,
+} from './model/request.js';
+export {
+  type ParseRequestsOptions,
+  parseRequests,
+  type SafeParseRequestsResult,
+  safeParseRequests,
+} from './model/requests-parse.js';
+export { REQUEST_LIMITS, type RequestFile, requestFileSchema } from './model/requests-schema.js';
 export type { TeamInput } from './model/resolve.js';
 export { type TeamFile, teamFileSchema } from './model/schema.js';
 export type { Coach, CoveragePolicy, Team, UnavailableSpan } from './model/team.js';
-// Reports
 export { type CoverageJson, coverageToJson } from './reporting/coverage-json.js';
 export { type CoverageTextOptions, coverageToText } from './reporting/coverage-text.js';
+// Reports
+export {
+  type NotPlacedJson,
+  type PlacedCallJson,
+  type PlanJson,
+  type PlanJsonOptions,
+  planToJson,
+} from './reporting/plan-json.js';
+export { planToText } from './reporting/plan-text.js';
 export { type RotaJson, type RotaLoadJson, type RotaShiftJson, rotaToJson } from './reporting/rota-json.js';
 export { rotaToText } from './reporting/rota-text.js';
 // Coverage and gaps
@@ -54,6 +103,7 @@ export { applySwaps, type ShiftRef, type Swap } from './rota/swaps.js';
 export { type CountTimeline, sweepCounts } from './rota/sweep.js';
 export { type CoverageSegment, timelineSegments } from './rota/timeline.js';
 // Time core
+export { clockGrid, localDayStarts } from './time/clock-grid.js';
 export { formatInstant, formatLocal, formatOffset } from './time/format.js';
 export {
   clip,

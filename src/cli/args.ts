@@ -38,6 +38,22 @@ export type Command =
       readonly previousFile?: string;
       /** A JSON list of overrides `{ layer, coachId, start, end }`; absent means none. */
       readonly overridesFile?: string;
+    }
+  | {
+      readonly command: 'match';
+      readonly teamFile: string;
+      readonly requestsFile: string;
+      /** ISO 8601 instant with its offset, or a local date-time in the team's zone; absent means the clock. */
+      readonly now?: string;
+      readonly format: 'text' | 'json';
+      /** Language of the reasons' sentences in text. */
+      readonly lang: 'en' | 'fr';
+      /** A rota printed by `astreinte rota --format json`: calls then go to coaches on call. */
+      readonly rotaFile?: string;
+      /** Calls already booked: a JSON list of `{ id, coachId, start, end }`, or an earlier `match --format json`. */
+      readonly bookingsFile?: string;
+      /** A JSON matching policy (`MatchingPolicyInput`). */
+      readonly policyFile?: string;
     };
 
 /** What `astreinte --help` prints. */
@@ -55,6 +71,15 @@ export const USAGE = `Usage:
       before, as printed by --format json; every assignment of it that is still valid is kept. --overrides:
       a JSON list of { layer, coachId, start, end } (start and end as local YYYY-MM-DDTHH:mm in the team's
       zone, or ISO 8601 with offset) pinning coaches; they win over the generated rota.
+  astreinte match <team.json> <requests.json> [--now <instant>] [--rota <rota.json>] [--bookings <bookings.json>]
+                  [--policy <policy.json>] [--format text|json] [--lang en|fr]
+      Places every open request of the coaches' door with a free coach: a day-by-day call sheet (text) or the
+      plan (json), each request exactly once, placed or not placed with its reason; never a contact detail.
+      --now: ISO 8601 with offset, or YYYY-MM-DDTHH:mm in the team's zone (default: the clock). --rota: calls go
+      to the coaches on call in that rota (as printed by rota --format json). --bookings: calls already booked
+      ({ id, coachId, start, end }, or an earlier match --format json), kept and worked around. --policy: a JSON
+      matching policy (bufferMinutes, maxCallsPerDay, gridMinutes, minNoticeMinutes, retrySpacingMinutes,
+      maxRetries, deadlineHours, eligible, layers). --lang: language of the reasons in text (default en).
   astreinte --help | --version
 
 Exit codes: 0 done, 2 bad input or usage, 1 unexpected failure.`;
@@ -63,6 +88,7 @@ const OPTIONS: Record<string, readonly string[]> = {
   validate: [],
   coverage: ['--from', '--to', '--format', '--min-coaches'],
   rota: ['--from', '--to', '--format', '--policy', '--previous', '--overrides'],
+  match: ['--now', '--format', '--lang', '--rota', '--bookings', '--policy'],
 };
 
 /**
@@ -80,7 +106,7 @@ export function parseArgs(argv: readonly string[]): Command {
   const [command, ...rest] = argv as [string, ...string[]];
   const allowed = OPTIONS[command];
   if (allowed === undefined)
-    throw new UsageError(`unknown command "${command}" (expected validate, coverage or rota)`);
+    throw new UsageError(`unknown command "${command}" (expected validate, coverage, rota or match)`);
   const options = new Map<string, string>();
   const positional: string[] = [];
   for (let i = 0; i < rest.length; i++) {
@@ -97,6 +123,7 @@ export function parseArgs(argv: readonly string[]): Command {
     if (options.has(name)) throw new UsageError(`option ${name} is given twice`);
     options.set(name, value);
   }
+  if (command === 'match') return matchCommand(positional, options);
   if (positional.length !== 1) {
     throw new UsageError(
       `${command} takes one team file, got ${positional.length === 0 ? 'none' : positional.join(' ')}`,
@@ -104,9 +131,7 @@ export function parseArgs(argv: readonly string[]): Command {
   }
   const teamFile = positional[0] as string;
   if (command === 'validate') return { command, teamFile };
-  const format = options.get('--format') ?? 'text';
-  if (format !== 'text' && format !== 'json')
-    throw new UsageError(`--format "${format}" (expected text or json)`);
+  const format = formatOf(options);
   const from = options.get('--from');
   const to = options.get('--to');
   const dates = { ...(from === undefined ? {} : { from }), ...(to === undefined ? {} : { to }) };
@@ -135,5 +160,37 @@ export function parseArgs(argv: readonly string[]): Command {
     format,
     ...dates,
     ...(minCoaches === undefined ? {} : { minCoaches }),
+  };
+}
+
+function formatOf(options: ReadonlyMap<string, string>): 'text' | 'json' {
+  const format = options.get('--format') ?? 'text';
+  if (format !== 'text' && format !== 'json')
+    throw new UsageError(`--format "${format}" (expected text or json)`);
+  return format;
+}
+
+function matchCommand(positional: readonly string[], options: ReadonlyMap<string, string>): Command {
+  if (positional.length !== 2) {
+    throw new UsageError(
+      `match takes a team file and a request file, got ${positional.length === 0 ? 'none' : positional.join(' ')}`,
+    );
+  }
+  const lang = options.get('--lang') ?? 'en';
+  if (lang !== 'en' && lang !== 'fr') throw new UsageError(`--lang "${lang}" (expected en or fr)`);
+  const optional = (name: string, key: string) => {
+    const value = options.get(name);
+    return value === undefined ? {} : { [key]: value };
+  };
+  return {
+    command: 'match',
+    teamFile: positional[0] as string,
+    requestsFile: positional[1] as string,
+    format: formatOf(options),
+    lang,
+    ...optional('--now', 'now'),
+    ...optional('--rota', 'rotaFile'),
+    ...optional('--bookings', 'bookingsFile'),
+    ...optional('--policy', 'policyFile'),
   };
 }

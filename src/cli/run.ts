@@ -4,11 +4,25 @@
  *
  * @module
  */
+
+import { planCallbacks } from '../matching/plan-callbacks.js';
 import { AstreinteError, fail, ValidationError } from '../model/errors.js';
 import type { Team } from '../model/team.js';
-import { loadOverrides, loadPolicy, loadPrevious, loadTeam, type ReadFile } from '../node/files.js';
+import {
+  instantIn,
+  loadBookings,
+  loadMatchingPolicy,
+  loadOverrides,
+  loadPolicy,
+  loadPrevious,
+  loadRequests,
+  loadTeam,
+  type ReadFile,
+} from '../node/files.js';
 import { coverageToJson } from '../reporting/coverage-json.js';
 import { coverageToText } from '../reporting/coverage-text.js';
+import { planToJson } from '../reporting/plan-json.js';
+import { planToText } from '../reporting/plan-text.js';
 import { rotaToJson } from '../reporting/rota-json.js';
 import { rotaToText } from '../reporting/rota-text.js';
 import { computeCoverage } from '../rota/coverage.js';
@@ -84,6 +98,29 @@ export function runCommand(argv: readonly string[], io: CommandIo): number {
         );
         return 0;
       }
+      case 'match': {
+        const team = loadTeam(command.teamFile, io);
+        const requests = loadRequests(command.requestsFile, team, io);
+        const now = command.now === undefined ? io.now() : instantArg('--now', command.now, team);
+        const rota =
+          command.rotaFile === undefined ? undefined : { shifts: loadPrevious(command.rotaFile, io) };
+        const bookings =
+          command.bookingsFile === undefined ? undefined : loadBookings(command.bookingsFile, team, io);
+        const policy =
+          command.policyFile === undefined ? undefined : loadMatchingPolicy(command.policyFile, io);
+        const plan = planCallbacks(team, requests, {
+          now,
+          ...(rota === undefined ? {} : { rota }),
+          ...(bookings === undefined ? {} : { bookings }),
+          policy: { ...(rota === undefined ? {} : { eligible: 'on-call' as const }), ...policy },
+        });
+        io.stdout(
+          command.format === 'json'
+            ? `${JSON.stringify(planToJson(plan, team), null, 2)}\n`
+            : planToText(plan, team, command.lang),
+        );
+        return 0;
+      }
     }
   } catch (error) {
     return reportError(error, io);
@@ -125,6 +162,20 @@ function horizonOf(
     fail('--to', command.to, 'is more than five years after --from', 'a horizon of at most 1,830 days');
   }
   return { from, to };
+}
+
+/** `--now`: an ISO 8601 instant with its offset, or a local date-time in the team's zone. */
+function instantArg(name: string, text: string, team: Team): Instant {
+  const t = instantIn(team)(text);
+  if (t === undefined) {
+    fail(
+      name,
+      text,
+      'is not an instant',
+      'ISO 8601 with its offset, or YYYY-MM-DDTHH:mm in the team\u2019s zone',
+    );
+  }
+  return t;
 }
 
 function dateArg(name: string, text: string): number {

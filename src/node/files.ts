@@ -6,8 +6,13 @@
  *
  * @module
  */
+
+import type { Booking } from '../matching/plan.js';
+import { type MatchingPolicyInput, resolveMatchingPolicy } from '../matching/policy.js';
 import { fail, issue, type PathSegment, ValidationError, type ValidationIssue } from '../model/errors.js';
 import { parseTeam } from '../model/parse.js';
+import type { CallbackRequest } from '../model/request.js';
+import { parseRequests } from '../model/requests-parse.js';
 import type { Team } from '../model/team.js';
 import { type RotaPolicyInput, resolvePolicy } from '../rota/policy.js';
 import type { Override, Shift } from '../rota/rota.js';
@@ -56,6 +61,36 @@ function readJson(
   }
 }
 
+/** Reads and validates a request file against the team; every problem names the file (never a contact detail). */
+export function loadRequests(
+  path: string,
+  team: Team,
+  io: { readonly readFile: ReadFile },
+): CallbackRequest[] {
+  const json = readJson('request file', path, 'a readable JSON request file', io);
+  try {
+    return parseRequests(json, team);
+  } catch (error) {
+    if (error instanceof ValidationError) throw inFile(path, error.issues);
+    throw error;
+  }
+}
+
+/** Reads a matching policy file (`MatchingPolicyInput`) and checks it now, so its problems name the file. */
+export function loadMatchingPolicy(path: string, io: { readonly readFile: ReadFile }): MatchingPolicyInput {
+  const json = readJson('matching policy file', path, 'a readable JSON matching policy', io);
+  if (typeof json !== 'object' || json === null || Array.isArray(json)) {
+    throw inFile(path, [issue('policy', json, 'is not a policy', 'a JSON object of matching settings')]);
+  }
+  try {
+    resolveMatchingPolicy(json as MatchingPolicyInput);
+  } catch (error) {
+    if (error instanceof ValidationError) throw inFile(path, error.issues);
+    throw error;
+  }
+  return json as MatchingPolicyInput;
+}
+
 /** Settings a policy file may hold (see `RotaPolicyInput`). */
 const POLICY_KEYS = [
   'layers',
@@ -102,7 +137,7 @@ export function loadPrevious(path: string, io: { readonly readFile: ReadFile }):
   const list = typeof json === 'object' && json !== null ? (json as { shifts?: unknown }).shifts : undefined;
   return readSpans(path, 'shifts', list, 'the JSON printed by astreinte rota --format json', (text) =>
     parseIsoInstant(text),
-  );
+  ).map(toShift);
 }
 
 /**
@@ -113,23 +148,68 @@ export function loadPrevious(path: string, io: { readonly readFile: ReadFile }):
 export function loadOverrides(path: string, team: Team, io: { readonly readFile: ReadFile }): Override[] {
   const json = readJson('overrides file', path, 'a JSON list of overrides', io);
   const list = Array.isArray(json) ? json : (json as { overrides?: unknown } | null)?.overrides;
-  return readSpans(path, 'overrides', list, 'a list of { layer, coachId, start, end }', (text) => {
-    const local = parseLocalDateTime(text);
-    return local === undefined ? parseIsoInstant(text) : zonedToInstant(team.timeZone, local);
-  });
+  return readSpans(path, 'overrides', list, 'a list of { layer, coachId, start, end }', instantIn(team)).map(
+    toShift,
+  );
 }
 
-/** Reads a list of `{ layer, coachId, start, end }`, listing every problem with its path in the file. */
+/** An ISO 8601 instant with its offset, or a local date-time `YYYY-MM-DDTHH:mm` in the team's zone. */
+export function instantIn(team: Team): (text: string) => Instant | undefined {
+  return (text) => {
+    const local = parseLocalDateTime(text);
+    return local === undefined ? parseIsoInstant(text) : zonedToInstant(team.timeZone, local);
+  };
+}
+
+/**
+ * Reads a bookings file: a JSON list (or `{ "bookings": [...] }`, or the JSON printed by `astreinte match --format
+ * json`, whose `placed` calls are its bookings) of `{ id, coachId, start, end }`, `id` being the request's id and
+ * `start` / `end` ISO 8601 instants with their offset or local date-times in the team's zone.
+ */
+export function loadBookings(path: string, team: Team, io: { readonly readFile: ReadFile }): Booking[] {
+  const json = readJson('bookings file', path, 'a JSON list of bookings', io);
+  const record =
+    typeof json === 'object' && json !== null && !Array.isArray(json)
+      ? (json as Record<string, unknown>)
+      : {};
+  const key = Array.isArray(json) ? 'bookings' : 'placed' in record ? 'placed' : 'bookings';
+  const list = Array.isArray(json) ? json : record[key];
+  const spans = readSpans(path, key, list, 'a list of { id, coachId, start, end }', instantIn(team), 'id');
+  const coaches = new Set(team.coaches.map((c) => c.id));
+  const unknown = spans.flatMap((s, i) =>
+    coaches.has(s.coachId)
+      ? []
+      : [issue([key, i, 'coachId'], s.coachId, 'is not a coach of the team', 'a coach id of the team file')],
+  );
+  if (unknown.length > 0) throw inFile(path, unknown);
+  return spans.map((s) => ({ requestId: s.label, coachId: s.coachId, start: s.start, end: s.end }));
+}
+
+/** A span read from a file: its label (a layer, or a request id), its coach and its instants. */
+interface Span {
+  readonly label: string;
+  readonly coachId: string;
+  readonly start: Instant;
+  readonly end: Instant;
+}
+
+const toShift = (s: Span): Shift => ({ layer: s.label, coachId: s.coachId, start: s.start, end: s.end });
+
+/**
+ * Reads a list of `{ <labelKey>, coachId, start, end }` (`labelKey` is `layer` for shifts, `id` for bookings),
+ * listing every problem with its path in the file.
+ */
 function readSpans(
   path: string,
   key: string,
   list: unknown,
   expected: string,
   instantOf: (text: string) => Instant | undefined,
-): Shift[] {
+  labelKey = 'layer',
+): Span[] {
   if (!Array.isArray(list)) throw inFile(path, [issue(key, list, 'is not a list', expected)]);
   const issues: ValidationIssue[] = [];
-  const spans: Shift[] = [];
+  const spans: Span[] = [];
   list.forEach((raw: unknown, i) => {
     const at = (...rest: PathSegment[]) => [key, i, ...rest];
     if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
@@ -138,7 +218,7 @@ function readSpans(
     }
     const r = raw as Record<string, unknown>;
     const before = issues.length;
-    for (const name of ['layer', 'coachId'] as const) {
+    for (const name of [labelKey, 'coachId']) {
       if (typeof r[name] !== 'string' || r[name] === '') {
         issues.push(issue(at(name), r[name], 'is not a name', 'a non-empty string'));
       }
@@ -163,7 +243,7 @@ function readSpans(
       issues.push(issue(at('end'), r.end, 'is not after start', `an instant after ${String(r.start)}`));
     }
     if (issues.length === before && start !== undefined && end !== undefined) {
-      spans.push({ layer: r.layer as string, coachId: r.coachId as string, start, end });
+      spans.push({ label: r[labelKey] as string, coachId: r.coachId as string, start, end });
     }
   });
   if (issues.length > 0) throw inFile(path, issues);

@@ -1,6 +1,7 @@
 /**
  * `astreinte/node`: the parts of astreinte that need Node.js, kept out of the browser-safe core (`astreinte`).
- * Today: reading the files the command reads (team, rota policy, a published rota, overrides), with every problem
+ * Today: reading the files the command reads (team, rota policy, a published rota, overrides, requests, bookings,
+ * a matching policy), with every problem
  * reported against the file and its path, exactly as the command reports them.
  *
  * @example
@@ -13,10 +14,22 @@
  * @packageDocumentation
  */
 import { readFileSync } from 'node:fs';
+import type { Booking } from '../matching/plan.js';
+import type { MatchingPolicyInput } from '../matching/policy.js';
+import type { CallbackRequest } from '../model/request.js';
 import type { Team } from '../model/team.js';
 import type { RotaPolicyInput } from '../rota/policy.js';
 import type { Override, Shift } from '../rota/rota.js';
-import { loadOverrides, loadPolicy, loadPrevious, loadTeam, type ReadFile } from './files.js';
+import {
+  loadBookings,
+  loadMatchingPolicy,
+  loadOverrides,
+  loadPolicy,
+  loadPrevious,
+  loadRequests,
+  loadTeam,
+  type ReadFile,
+} from './files.js';
 
 const io: { readonly readFile: ReadFile } = { readFile: (path) => readFileSync(path, 'utf8') };
 
@@ -61,4 +74,36 @@ export function loadRotaFile(path: string): Shift[] {
  */
 export function loadOverridesFile(path: string, team: Team): Override[] {
   return loadOverrides(path, team, io);
+}
+
+/**
+ * Reads and validates a request file (JSON, UTF-8) against the team. Errors name the file and the path, never a
+ * caller's contact detail.
+ *
+ * @throws {@link ValidationError} listing every problem.
+ * @example const requests = loadRequestsFile('requests.json', team); planCallbacks(team, requests, { now });
+ */
+export function loadRequestsFile(path: string, team: Team): CallbackRequest[] {
+  return loadRequests(path, team, io);
+}
+
+/**
+ * Reads a bookings file: a JSON list (or `{ "bookings": [...] }`, or the JSON of `astreinte match --format json`)
+ * of `{ id, coachId, start, end }`, `id` the request's id, instants with their offset or local in the team's zone.
+ *
+ * @throws {@link ValidationError} naming the file and each bad entry's path.
+ * @example planCallbacks(team, requests, { now, bookings: loadBookingsFile('plan.json', team) });
+ */
+export function loadBookingsFile(path: string, team: Team): Booking[] {
+  return loadBookings(path, team, io);
+}
+
+/**
+ * Reads and checks a matching policy file (the JSON of `MatchingPolicyInput`); an unknown setting is refused.
+ *
+ * @throws {@link ValidationError} naming the file and the setting.
+ * @example planCallbacks(team, requests, { now, policy: loadMatchingPolicyFile('matching.json') });
+ */
+export function loadMatchingPolicyFile(path: string): MatchingPolicyInput {
+  return loadMatchingPolicy(path, io);
 }

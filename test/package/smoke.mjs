@@ -49,6 +49,10 @@ const { default: pkg } = await import('astreinte/package.json', { with: { type: 
 assert.equal(pkg.name, 'astreinte');
 const { default: schema } = await import('astreinte/team.schema.json', { with: { type: 'json' } });
 assert.equal(typeof schema, 'object', 'astreinte/team.schema.json is a JSON object');
+const { default: requestsSchema } = await import('astreinte/requests.schema.json', {
+  with: { type: 'json' },
+});
+assert.equal(requestsSchema.$id, 'https://unpkg.com/astreinte/schema/requests.schema.json');
 
 // The installed command: exit 0 on a valid team, 2 on an invalid one, with a message and no stack trace.
 const bin = fileURLToPath(new URL('./node_modules/.bin/astreinte', import.meta.url));

@@ -1,0 +1,147 @@
+/**
+ * The callback plan's vocabulary: bookings, placed calls, requests not placed and why, and the plan's figures.
+ * Plain readonly data; instants are UTC epoch ms. No field ever holds a caller's personal data: requests are named
+ * by their `id` only.
+ *
+ * @module
+ */
+import type { Topic } from '../model/request.js';
+import type { Instant } from '../time/types.js';
+
+/** A call booked for a coach: what the live booking keeps, and what `bookings` passes to the plan. */
+export interface Booking {
+  readonly requestId: string;
+  readonly coachId: string;
+  /** Start and end of the call, `[start, end)`. */
+  readonly start: Instant;
+  readonly end: Instant;
+}
+
+/** A request placed with a coach. */
+export interface PlacedCall extends Booking {
+  /** When the promise runs out (see `callbackDeadline`). */
+  readonly deadline: Instant;
+  /** The call starts before `deadline`. A request whose only possible calls are late is still placed, with false. */
+  readonly beforeDeadline: boolean;
+  /** Which try this is: 1 for the first call, 2 and more after `no-answer` attempts. */
+  readonly attempt: number;
+  /** Present (true) when the call was already in `bookings` and is kept as it was. */
+  readonly booked?: true;
+  /** The request's topic, for the call sheet (not personal data). */
+  readonly topic?: Topic;
+}
+
+/** Why a request is not placed. */
+export type NotPlacedReason =
+  /** A request to the CCI's door: answered by the chamber's staff, never matched to coaches. */
+  | 'not-for-matching'
+  /** The caller was reached already (`firstContactAt`, or a `reached` attempt). */
+  | 'already-contacted'
+  /** The request has an `outcome` without a first contact: closed. */
+  | 'closed'
+  /** Too many `no-answer` attempts (more than `maxRetries`), or a `wrong-number` attempt. */
+  | 'unreachable'
+  /** The caller declined the call. */
+  | 'declined'
+  /** Every callback window is past (or ends before the next try may start). */
+  | 'no-window-left'
+  /** No window left can hold the call on the clock grid. */
+  | 'window-too-short'
+  /** No coach is free (or on call) for a whole call in any window. */
+  | 'no-coach-free'
+  /** Someone is free, but every free coach is taken by other calls, the buffer or their daily cap. */
+  | 'coaches-booked';
+
+/** A request not placed, with its reason in machine and human words. */
+export interface NotPlaced {
+  readonly requestId: string;
+  readonly reason: NotPlacedReason;
+  /** One plain sentence per language, e.g. `{ fr: 'Tous les créneaux ...', en: 'Every window ...' }`. */
+  readonly sentence: { readonly fr: string; readonly en: string };
+  /** When the promise runs out, for requests still open (absent for the CCI's door and handled requests). */
+  readonly deadline?: Instant;
+}
+
+/** One coach's calls in the plan (kept bookings included). */
+export interface CoachCallLoad {
+  readonly coachId: string;
+  readonly calls: number;
+  readonly minutes: number;
+}
+
+/** The plan's figures: what the objective reached, and whether (1) and (2) are proven optimal. */
+export interface PlanFigures {
+  /** Requests in the input: `placed + notPlaced` (conservation). */
+  readonly requests: number;
+  readonly placed: number;
+  readonly notPlaced: number;
+  /** Objective (1): placed calls starting before their deadline. */
+  readonly placedBeforeDeadline: number;
+  readonly placedAfterDeadline: number;
+  /** Objective (3): the mean wait from `now` (or from the earliest allowed start) to the call, in minutes. */
+  readonly meanMinutesFromNow: number;
+  /**
+   * Objective (4): the largest minus the smallest number of calls, over the coaches free (or on call) at some time
+   * of the plan's horizon; 0 when no request needed matching.
+   */
+  readonly callSpread: number;
+  /** Objective (5): follow-ups placed with the coach of their case's earlier call, out of those that had one. */
+  readonly continuity: { readonly kept: number; readonly possible: number };
+  /** `true` when (1) and (2) are proven optimal (see `solveMatching`); `false` only when a search limit was hit. */
+  readonly proven: boolean;
+}
+
+/** The callback plan: every request of the input exactly once, placed or not placed with its reason. */
+export interface CallbackPlan {
+  /** The instant the plan was made for. */
+  readonly now: Instant;
+  /** Sorted by start, then coach id. */
+  readonly placed: readonly PlacedCall[];
+  /** In input order. */
+  readonly notPlaced: readonly NotPlaced[];
+  /** Every coach of the team, in team order. */
+  readonly load: readonly CoachCallLoad[];
+  readonly figures: PlanFigures;
+}
+
+/** The sentence of each reason, in French and English (no request detail in them: they are safe to show). */
+export const REASON_SENTENCES: Readonly<
+  Record<NotPlacedReason, { readonly fr: string; readonly en: string }>
+> = {
+  'not-for-matching': {
+    fr: 'Demande pour la CCI : traitée par ses conseillers aux heures d\u2019ouverture, pas par les coachs.',
+    en: 'A request for the CCI: answered by its staff in opening hours, not by the coaches.',
+  },
+  'already-contacted': {
+    fr: 'L\u2019appelant a déjà été joint.',
+    en: 'The caller has already been reached.',
+  },
+  closed: {
+    fr: 'La demande est close.',
+    en: 'The request is closed.',
+  },
+  unreachable: {
+    fr: 'Appelant injoignable : trop d\u2019appels sans réponse, ou numéro erroné.',
+    en: 'Caller unreachable: too many unanswered calls, or a wrong number.',
+  },
+  declined: {
+    fr: 'L\u2019appelant a refusé l\u2019appel.',
+    en: 'The caller declined the call.',
+  },
+  'no-window-left': {
+    fr: 'Tous les créneaux de rappel sont passés (ou finissent avant le prochain essai possible).',
+    en: 'Every callback window is past (or ends before the next try may start).',
+  },
+  'window-too-short': {
+    fr: 'Aucun créneau restant n\u2019est assez long pour l\u2019appel.',
+    en: 'No remaining window is long enough for the call.',
+  },
+  'no-coach-free': {
+    fr: 'Aucun coach n\u2019est disponible pendant les créneaux demandés.',
+    en: 'No coach is free during the requested windows.',
+  },
+  'coaches-booked': {
+    fr: 'Les coachs disponibles sont déjà pris par d\u2019autres appels ou ont atteint leur maximum du jour.',
+    en: 'The coaches who are free are taken by other calls or have reached their daily maximum.',
+  },
+};

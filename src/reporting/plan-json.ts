@@ -1,0 +1,115 @@
+/**
+ * The callback plan as JSON: the `astreinte match --format json` contract. Every request of the input appears
+ * exactly once, in `placed` or in `notPlaced`, named by its `id`. No caller's contact detail appears, unless the
+ * caller of the API passes the requests as `includeContactDetailsFrom` (the command never does).
+ *
+ * @module
+ */
+
+import type { CallbackPlan, CoachCallLoad, NotPlacedReason, PlanFigures } from '../matching/plan.js';
+import type { CallbackRequest, Contact } from '../model/request.js';
+import type { Team } from '../model/team.js';
+import { formatInstant } from '../time/format.js';
+import { buildZoneTable } from '../time/zone.js';
+
+/** One placed call in JSON: instants as ISO 8601 with the team zone's offset. */
+export interface PlacedCallJson {
+  /** The request's id. */
+  readonly id: string;
+  readonly coachId: string;
+  readonly start: string;
+  readonly end: string;
+  readonly deadline: string;
+  readonly beforeDeadline: boolean;
+  readonly attempt: number;
+  readonly booked?: true;
+  readonly topic?: string;
+  /** Only with `includeContactDetailsFrom`. Personal data. */
+  readonly contact?: Contact;
+}
+
+/** One request not placed in JSON. */
+export interface NotPlacedJson {
+  readonly id: string;
+  readonly reason: NotPlacedReason;
+  readonly sentence: { readonly fr: string; readonly en: string };
+  readonly deadline?: string;
+}
+
+/** The JSON document of a plan: a product contract. */
+export interface PlanJson {
+  readonly team: string;
+  readonly timeZone: string;
+  readonly now: string;
+  /** Sorted by start, then coach id. */
+  readonly placed: readonly PlacedCallJson[];
+  /** In the order of the request file. */
+  readonly notPlaced: readonly NotPlacedJson[];
+  readonly load: readonly CoachCallLoad[];
+  readonly figures: PlanFigures;
+}
+
+/** Options of {@link planToJson}. */
+export interface PlanJsonOptions {
+  /**
+   * The requests whose `contact` to copy into their placed calls, for a private call sheet given to the coach who
+   * calls. Personal data: leave it out everywhere else. @defaultValue none (no contact detail in the output)
+   */
+  readonly includeContactDetailsFrom?: readonly CallbackRequest[];
+}
+
+/**
+ * The plan as the JSON document of `astreinte match --format json`.
+ *
+ * @example
+ * ```ts
+ * const json = planToJson(plan, team);
+ * json.placed[0]; // { id: 'R-2026-0042', coachId: 'amelie', start: '2026-12-02T12:00:00+01:00', ... }
+ * ```
+ */
+export function planToJson(plan: CallbackPlan, team: Team, options: PlanJsonOptions = {}): PlanJson {
+  const last = Math.max(
+    plan.now,
+    ...plan.placed.map((p) => Math.max(p.end, p.deadline)),
+    ...plan.notPlaced.map((n) => n.deadline ?? plan.now),
+  );
+  const table = buildZoneTable(
+    team.timeZone,
+    Math.min(plan.now, ...plan.placed.map((p) => p.start)),
+    last + 1,
+  );
+  const iso = (t: number) => formatInstant(table, t);
+  const contacts = new Map(
+    (options.includeContactDetailsFrom ?? []).flatMap((r) =>
+      r.contact === undefined ? [] : [[r.id, r.contact] as const],
+    ),
+  );
+  return {
+    team: team.name,
+    timeZone: team.timeZone,
+    now: iso(plan.now),
+    placed: plan.placed.map((p) => {
+      const contact = contacts.get(p.requestId);
+      return {
+        id: p.requestId,
+        coachId: p.coachId,
+        start: iso(p.start),
+        end: iso(p.end),
+        deadline: iso(p.deadline),
+        beforeDeadline: p.beforeDeadline,
+        attempt: p.attempt,
+        ...(p.booked ? { booked: true as const } : {}),
+        ...(p.topic === undefined ? {} : { topic: p.topic }),
+        ...(contact === undefined ? {} : { contact }),
+      };
+    }),
+    notPlaced: plan.notPlaced.map((n) => ({
+      id: n.requestId,
+      reason: n.reason,
+      sentence: n.sentence,
+      ...(n.deadline === undefined ? {} : { deadline: iso(n.deadline) }),
+    })),
+    load: plan.load,
+    figures: plan.figures,
+  };
+}
