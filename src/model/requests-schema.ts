@@ -6,7 +6,7 @@
  * into `CallbackRequest`s.
  *
  * No transforms, and every field described: `scripts/json-schema.ts` turns it into `schema/requests.schema.json`
- * (`npm run schema`).
+ * (`npm run schema`). Each schema is built in a `/* @__PURE__ *\/` call, for the reason `schema.ts` gives.
  *
  * @module
  */
@@ -77,179 +77,193 @@ const requestId = (description: string, examples: string[]) =>
   z.string().check(z.regex(REQUEST_ID_PATTERN), z.meta({ description, examples }));
 
 /** One span in which the caller wants to be called back, half-open `[start, end)`. */
-export const callbackWindowSchema = z
-  .strictObject({
-    start: instant('Start of the window (inclusive).'),
-    end: instant('End of the window (exclusive), after `start`.'),
-  })
-  .check(
-    z.meta({
-      description:
-        'A span in which the caller wants to be called, within 366 days of `receivedAt`; windows that overlap or ' +
-        'touch are merged.',
-      examples: [{ start: '2026-12-02T12:00:00+01:00', end: '2026-12-02T14:00:00+01:00' }],
-    }),
-  );
-
-/** How to reach the caller: personal data, never quoted in an error message. */
-export const contactSchema = z
-  .strictObject({
-    name: z.optional(
-      z.string().check(
-        z.minLength(1),
-        z.maxLength(REQUEST_LIMITS.nameLength),
-        z.meta({
-          description: `The caller\u2019s name, as they gave it (1 to ${REQUEST_LIMITS.nameLength} characters).`,
-          examples: ['Jeanne'],
-        }),
-      ),
-    ),
-    phone: z.optional(
-      z.string().check(
-        z.regex(PHONE_PATTERN),
-        z.meta({
-          description:
-            'Phone number: digits, an optional leading +, spaces, dots, dashes or parentheses; 6 to 20 digits.',
-          examples: ['+33 6 12 34 56 78', '03.80.00.00.00'],
-        }),
-      ),
-    ),
-    email: z.optional(
-      z
-        .string()
-        .check(
-          z.maxLength(REQUEST_LIMITS.emailLength),
-          z.regex(EMAIL_PATTERN),
-          z.meta({ description: 'E-mail address, local@domain.tld.', examples: ['jeanne@example.fr'] }),
-        ),
-    ),
-  })
-  .check(
-    z.meta({
-      description:
-        'How to reach the caller. Personal data: kept for the coach who calls, left out of every output, and ' +
-        'never quoted in an error message.',
-    }),
-  );
-
-/** One call made to the caller. */
-export const attemptSchema = z
-  .strictObject({
-    at: instant('When the coach rang, not before `receivedAt`.'),
-    coachId: z
-      .string()
-      .check(z.meta({ description: 'Id of the coach who rang: a coach of the team.', examples: ['amelie'] })),
-    outcome: z.enum(ATTEMPT_OUTCOMES).check(
-      z.meta({
-        description: 'What happened; the first `reached` attempt is the first contact.',
-        examples: ['no-answer', 'reached'],
-      }),
-    ),
-  })
-  .check(
-    z.meta({
-      description: 'One call made to the caller.',
-      examples: [{ at: '2026-12-02T12:00:00+01:00', coachId: 'amelie', outcome: 'no-answer' }],
-    }),
-  );
-
-/** One callback request. */
-export const requestSchema = z
-  .strictObject({
-    id: requestId(
-      'Unique id of the request in the file, safe to show (feeds, file names): letters, digits, ".", "_" and ' +
-        `"-", starting with a letter or digit, at most ${REQUEST_LIMITS.idLength} characters.`,
-      ['R-2026-0042'],
-    ),
-    receivedAt: instant('When the request arrived.'),
-    door: z.enum(DOORS).check(
+export const callbackWindowSchema = /* @__PURE__ */ (() =>
+  z
+    .strictObject({
+      start: instant('Start of the window (inclusive).'),
+      end: instant('End of the window (exclusive), after `start`.'),
+    })
+    .check(
       z.meta({
         description:
-          'Which door the request came through: `coaches` (matched to a coach) or `cci` (CCI staff).',
-        examples: ['coaches'],
+          'A span in which the caller wants to be called, within 366 days of `receivedAt`; windows that overlap or ' +
+          'touch are merged.',
+        examples: [{ start: '2026-12-02T12:00:00+01:00', end: '2026-12-02T14:00:00+01:00' }],
       }),
-    ),
-    channel: z
-      .enum(CHANNELS)
-      .check(z.meta({ description: 'How the request arrived.', examples: ['sms', 'voicemail'] })),
-    topic: z.optional(z.enum(TOPICS)).check(
+    ))();
+
+/** How to reach the caller: personal data, never quoted in an error message. */
+export const contactSchema = /* @__PURE__ */ (() =>
+  z
+    .strictObject({
+      name: z.optional(
+        z.string().check(
+          z.minLength(1),
+          z.maxLength(REQUEST_LIMITS.nameLength),
+          z.meta({
+            description: `The caller\u2019s name, as they gave it (1 to ${REQUEST_LIMITS.nameLength} characters).`,
+            examples: ['Jeanne'],
+          }),
+        ),
+      ),
+      phone: z.optional(
+        z.string().check(
+          z.regex(PHONE_PATTERN),
+          z.meta({
+            description:
+              'Phone number: digits, an optional leading +, spaces, dots, dashes or parentheses; 6 to 20 digits.',
+            examples: ['+33 6 12 34 56 78', '03.80.00.00.00'],
+          }),
+        ),
+      ),
+      email: z.optional(
+        z
+          .string()
+          .check(
+            z.maxLength(REQUEST_LIMITS.emailLength),
+            z.regex(EMAIL_PATTERN),
+            z.meta({ description: 'E-mail address, local@domain.tld.', examples: ['jeanne@example.fr'] }),
+          ),
+      ),
+    })
+    .check(
       z.meta({
-        description: 'What the request is about; absent until someone qualifies it.',
-        examples: ['wellbeing'],
+        description:
+          'How to reach the caller. Personal data: kept for the coach who calls, left out of every output, and ' +
+          'never quoted in an error message.',
       }),
-    ),
-    caseId: z.optional(
-      requestId('Links the requests of one caller\u2019s follow-up (same pattern as `id`), for continuity.', [
-        'C-0019',
-      ]),
-    ),
-    callbackWindows: z
-      .optional(z.array(callbackWindowSchema).check(z.maxLength(REQUEST_LIMITS.callbackWindows)))
-      .check(
+    ))();
+
+/** One call made to the caller. */
+export const attemptSchema = /* @__PURE__ */ (() =>
+  z
+    .strictObject({
+      at: instant('When the coach rang, not before `receivedAt`.'),
+      coachId: z
+        .string()
+        .check(
+          z.meta({ description: 'Id of the coach who rang: a coach of the team.', examples: ['amelie'] }),
+        ),
+      outcome: z.enum(ATTEMPT_OUTCOMES).check(
+        z.meta({
+          description: 'What happened; the first `reached` attempt is the first contact.',
+          examples: ['no-answer', 'reached'],
+        }),
+      ),
+    })
+    .check(
+      z.meta({
+        description: 'One call made to the caller.',
+        examples: [{ at: '2026-12-02T12:00:00+01:00', coachId: 'amelie', outcome: 'no-answer' }],
+      }),
+    ))();
+
+/** One callback request. */
+export const requestSchema = /* @__PURE__ */ (() =>
+  z
+    .strictObject({
+      id: requestId(
+        'Unique id of the request in the file, safe to show (feeds, file names): letters, digits, ".", "_" and ' +
+          `"-", starting with a letter or digit, at most ${REQUEST_LIMITS.idLength} characters.`,
+        ['R-2026-0042'],
+      ),
+      receivedAt: instant('When the request arrived.'),
+      door: z.enum(DOORS).check(
         z.meta({
           description:
-            `When the caller wants to be called (at most ${REQUEST_LIMITS.callbackWindows} windows; default ` +
-            'none). A request to the coaches needs at least one; windows in the past are allowed.',
+            'Which door the request came through: `coaches` (matched to a coach) or `cci` (CCI staff).',
+          examples: ['coaches'],
+        }),
+      ),
+      channel: z
+        .enum(CHANNELS)
+        .check(z.meta({ description: 'How the request arrived.', examples: ['sms', 'voicemail'] })),
+      topic: z.optional(z.enum(TOPICS)).check(
+        z.meta({
+          description: 'What the request is about; absent until someone qualifies it.',
+          examples: ['wellbeing'],
+        }),
+      ),
+      caseId: z.optional(
+        requestId(
+          'Links the requests of one caller\u2019s follow-up (same pattern as `id`), for continuity.',
+          ['C-0019'],
+        ),
+      ),
+      callbackWindows: z
+        .optional(z.array(callbackWindowSchema).check(z.maxLength(REQUEST_LIMITS.callbackWindows)))
+        .check(
+          z.meta({
+            description:
+              `When the caller wants to be called (at most ${REQUEST_LIMITS.callbackWindows} windows; default ` +
+              'none). A request to the coaches needs at least one; windows in the past are allowed.',
+            default: [],
+          }),
+        ),
+      durationMinutes: z
+        .optional(
+          z
+            .int()
+            .check(
+              z.minimum(REQUEST_LIMITS.minDurationMinutes),
+              z.maximum(REQUEST_LIMITS.maxDurationMinutes),
+            ),
+        )
+        .check(
+          z.meta({
+            description:
+              `Length of the call to book, whole minutes ${REQUEST_LIMITS.minDurationMinutes} to ` +
+              `${REQUEST_LIMITS.maxDurationMinutes} (default ${DEFAULT_DURATION_MINUTES}).`,
+            default: DEFAULT_DURATION_MINUTES,
+            examples: [60, 90],
+          }),
+        ),
+      contact: z.optional(contactSchema),
+      attempts: z.optional(z.array(attemptSchema).check(z.maxLength(REQUEST_LIMITS.attempts))).check(
+        z.meta({
+          description: `Calls made so far (at most ${REQUEST_LIMITS.attempts}; default none).`,
           default: [],
         }),
       ),
-    durationMinutes: z
-      .optional(
-        z
-          .int()
-          .check(z.minimum(REQUEST_LIMITS.minDurationMinutes), z.maximum(REQUEST_LIMITS.maxDurationMinutes)),
-      )
-      .check(
+      firstContactAt: z
+        .optional(z.nullable(instant('First contact with the caller, not before `receivedAt`.')))
+        .check(
+          z.meta({
+            description:
+              'First contact with the caller, not before `receivedAt`; null or absent means the first `reached` ' +
+              'attempt, if any.',
+          }),
+        ),
+      outcome: z.optional(z.nullable(z.enum(OUTCOMES))).check(
         z.meta({
-          description:
-            `Length of the call to book, whole minutes ${REQUEST_LIMITS.minDurationMinutes} to ` +
-            `${REQUEST_LIMITS.maxDurationMinutes} (default ${DEFAULT_DURATION_MINUTES}).`,
-          default: DEFAULT_DURATION_MINUTES,
-          examples: [60, 90],
+          description: 'How the request ended; null or absent while it is open.',
+          examples: ['listened', 'referred-cci'],
         }),
       ),
-    contact: z.optional(contactSchema),
-    attempts: z.optional(z.array(attemptSchema).check(z.maxLength(REQUEST_LIMITS.attempts))).check(
-      z.meta({
-        description: `Calls made so far (at most ${REQUEST_LIMITS.attempts}; default none).`,
-        default: [],
-      }),
-    ),
-    firstContactAt: z
-      .optional(z.nullable(instant('First contact with the caller, not before `receivedAt`.')))
-      .check(
-        z.meta({
-          description:
-            'First contact with the caller, not before `receivedAt`; null or absent means the first `reached` ' +
-            'attempt, if any.',
-        }),
-      ),
-    outcome: z.optional(z.nullable(z.enum(OUTCOMES))).check(
-      z.meta({
-        description: 'How the request ended; null or absent while it is open.',
-        examples: ['listened', 'referred-cci'],
-      }),
-    ),
-  })
-  .check(z.meta({ title: 'Callback request', description: 'One request to be called back.' }));
+    })
+    .check(z.meta({ title: 'Callback request', description: 'One request to be called back.' })))();
 
 /** The list of requests, in either form of the file. */
-export const requestListSchema = z
-  .array(requestSchema)
-  .check(
-    z.maxLength(REQUEST_LIMITS.requests),
-    z.meta({ description: `The callback requests (at most ${REQUEST_LIMITS.requests}).` }),
-  );
+export const requestListSchema = /* @__PURE__ */ (() =>
+  z
+    .array(requestSchema)
+    .check(
+      z.maxLength(REQUEST_LIMITS.requests),
+      z.meta({ description: `The callback requests (at most ${REQUEST_LIMITS.requests}).` }),
+    ))();
 
 /** The request file as an object, so that editors can find the schema through `$schema`. */
-export const requestFileObjectSchema = z
-  .strictObject({
-    $schema: z
-      .optional(z.string())
-      .check(z.meta({ description: 'URL or path of this JSON Schema, for editors; ignored by astreinte.' })),
-    requests: requestListSchema,
-  })
-  .check(z.meta({ description: 'The request file as an object, with its requests under `requests`.' }));
+export const requestFileObjectSchema = /* @__PURE__ */ (() =>
+  z
+    .strictObject({
+      $schema: z
+        .optional(z.string())
+        .check(
+          z.meta({ description: 'URL or path of this JSON Schema, for editors; ignored by astreinte.' }),
+        ),
+      requests: requestListSchema,
+    })
+    .check(z.meta({ description: 'The request file as an object, with its requests under `requests`.' })))();
 
 /**
  * The request file's shape: an array of requests, or `{ "$schema"?, "requests": [...] }`. Validates types, known
@@ -260,14 +274,15 @@ export const requestFileObjectSchema = z
  * const shape = requestFileSchema.safeParse(JSON.parse(text)); // shape only: parseRequests(json, team) for the real check
  * ```
  */
-export const requestFileSchema = z.union([requestListSchema, requestFileObjectSchema]).check(
-  z.meta({
-    title: 'astreinte request file',
-    description:
-      'Callback requests of a listening line (who asked to be called back, when, and what happened), for the ' +
-      'astreinte engine: an array of requests, or an object with `requests`.',
-  }),
-);
+export const requestFileSchema = /* @__PURE__ */ (() =>
+  z.union([requestListSchema, requestFileObjectSchema]).check(
+    z.meta({
+      title: 'astreinte request file',
+      description:
+        'Callback requests of a listening line (who asked to be called back, when, and what happened), for the ' +
+        'astreinte engine: an array of requests, or an object with `requests`.',
+    }),
+  ))();
 
 /** The request file as written (JSON), typed: what `parseRequests` accepts when it is well-formed. */
 export type RequestFile = z.input<typeof requestFileSchema>;

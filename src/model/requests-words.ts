@@ -8,6 +8,8 @@
  * file's root, a list too long), or that looks like a phone number or an e-mail address wherever it is, is named by
  * its type (`an array`, `a string`), never printed.
  *
+ * The tables are built in `/* @__PURE__ *\/` calls, so a page that never parses a request file drops them.
+ *
  * @internal
  * @module
  */
@@ -41,7 +43,7 @@ const ID: Words = {
 const oneOf = (codes: readonly string[]) => `one of ${codes.join(', ')}`;
 
 /** Keyed by path with array indexes blanked: `requests[].callbackWindows[].end`. */
-const WORDS: Readonly<Record<string, Words>> = {
+const WORDS: Readonly<Record<string, Words>> = /* @__PURE__ */ (() => ({
   '': { what: 'a request file', expected: 'an array of requests, or an object with requests' },
   $schema: { what: 'a schema reference', expected: 'a string, the URL or path of the JSON Schema' },
   requests: {
@@ -95,24 +97,24 @@ const WORDS: Readonly<Record<string, Words>> = {
   'requests[].attempts[].outcome': { what: 'an attempt outcome', expected: oneOf(ATTEMPT_OUTCOMES) },
   'requests[].firstContactAt': { ...INSTANT, expected: `${INSTANT.expected}; or null` },
   'requests[].outcome': { what: 'an outcome', expected: `${oneOf(OUTCOMES)}; or null` },
-};
+}))();
 
 const FALLBACK: Words = { what: 'valid here', expected: 'what schema/requests.schema.json describes' };
 
 /** Known keys of each object of the file, keyed as {@link WORDS}. */
-const OBJECT_KEYS: Readonly<Record<string, readonly string[]>> = {
+const OBJECT_KEYS: Readonly<Record<string, readonly string[]>> = /* @__PURE__ */ (() => ({
   '': Object.keys(requestFileObjectSchema.shape),
   'requests[]': Object.keys(requestSchema.shape),
   'requests[].callbackWindows[]': Object.keys(callbackWindowSchema.shape),
   'requests[].contact': Object.keys(contactSchema.shape),
   'requests[].attempts[]': Object.keys(attemptSchema.shape),
-};
+}))();
 
-const KNOWN_KEYS = new Set(Object.values(OBJECT_KEYS).flat());
+const KNOWN_KEYS = /* @__PURE__ */ (() => new Set(Object.values(OBJECT_KEYS).flat()))();
 /** Keys whose values are personal data wherever they sit. */
-const PERSONAL_KEYS = new Set(['contact', ...Object.keys(contactSchema.shape)]);
+const PERSONAL_KEYS = /* @__PURE__ */ (() => new Set(['contact', ...Object.keys(contactSchema.shape)]))();
 /** Places whose value, when shown, is a request or holds requests: never printed, only named by its type. */
-const CONTAINERS = new Set(['', 'requests', 'requests[]']);
+const CONTAINERS = /* @__PURE__ */ (() => new Set(['', 'requests', 'requests[]']))();
 
 export function requestWordsAt(at: Path): Words {
   return WORDS[blankedKey(at)] ?? FALLBACK;
