@@ -66,7 +66,7 @@ export interface SolverOptions {
   /**
    * Branch-and-bound nodes allowed per component before giving up its proof (the best solution found is kept and
    * `stats.proven` is false).
-   * @defaultValue 200_000
+   * @defaultValue 20_000
    */
   readonly nodeLimit?: number;
   /**
@@ -93,7 +93,7 @@ export interface SolverStats {
   readonly proven: boolean;
   /** Proven upper bound on `onTime` (equal to it when proven). */
   readonly upperBoundOnTime: number;
-  /** Proven upper bound on `placed` (on its own, not given the on-time optimum). */
+  /** Proven upper bound on `placed` among solutions with the most calls on time (equal to it when proven). */
   readonly upperBoundPlaced: number;
   /** Independent components the exact phase had to examine (0 when the greedy met the trivial bound). */
   readonly components: number;
