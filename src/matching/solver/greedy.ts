@@ -113,7 +113,7 @@ export function repair(
   order: Int32Array,
   staticOnTime: Uint8Array,
   staticPlaced: Uint8Array,
-  passes = 4,
+  passes = 2,
 ): void {
   for (let pass = 0; pass < passes; pass++) {
     let changed = false;

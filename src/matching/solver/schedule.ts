@@ -46,7 +46,7 @@ export function canTake(ctx: SolverContext, s: Schedule, r: number, c: number, s
   if (!coach || !req) return false;
   const end = start + req.duration;
   const { buffer } = problem;
-  if (!clearOfBooked(coach.booked, start, end, buffer)) return false;
+  // Cheapest and most often failing checks first: the day's cap, the coach's new calls, then bookings.
   const node = dayNode(ctx, c, start);
   const own = s.coach[r] === c && dayNode(ctx, c, s.start[r] as number) === node ? 1 : 0;
   if ((s.dayLoad[node] as number) - own >= problem.dailyCap) return false;
@@ -57,7 +57,7 @@ export function canTake(ctx: SolverContext, s: Schedule, r: number, c: number, s
     if (other >= busyUntil) break;
     if ((list[k + 1] as number) > start && list[k + 2] !== r) return false;
   }
-  return true;
+  return clearOfBooked(coach.booked, start, end, buffer);
 }
 
 /** Places request `r` (must be unplaced) with coach `c` at `start`. */

@@ -15,8 +15,8 @@ import type { MatchingProblem, MatchingSolution, SolverOptions, SolverStats } fr
 import { canTake, emptySchedule, place, type Schedule, unplace } from './schedule.js';
 import { sweepPick } from './sweep-greedy.js';
 
-const DEFAULT_NODE_LIMIT = 20_000;
-const DEFAULT_CANDIDATE_LIMIT = 4_000_000;
+const DEFAULT_NODE_LIMIT = 2_000;
+const DEFAULT_CANDIDATE_LIMIT = 200_000;
 /** Subgradient steps of the Lagrangian bound per component. */
 const LAGRANGE_STEPS = 300;
 
