@@ -23,8 +23,8 @@ import { buildLp, listCalls, solveHighs } from './matching-highs.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
-/** Bundles the solver into a temporary ES module and imports it. */
-export async function loadSolver() {
+/** Bundles the solver into a temporary ES module (once per process), returns its path. */
+export async function bundleSolver() {
   const out = path.join(os.tmpdir(), `astreinte-solver-${process.pid}.mjs`);
   await build({
     entryPoints: [path.join(here, '../src/matching/solver/index.ts')],
@@ -34,7 +34,12 @@ export async function loadSolver() {
     outfile: out,
     logLevel: 'error',
   });
-  return import(pathToFileURL(out).href);
+  return out;
+}
+
+/** Bundles the solver and imports it. */
+export async function loadSolver() {
+  return import(pathToFileURL(await bundleSolver()).href);
 }
 
 /** The baseline: receipt order, each request's earliest call with the first coach (by index) who can take it. */
@@ -84,8 +89,8 @@ const timeRuns = (fn, runs) => {
 };
 
 /** One child process: solve one instance cold, report time and peak RSS. */
-async function child(name, seed, tight) {
-  const { solveMatching } = await loadSolver();
+async function child(bundle, name, seed, tight) {
+  const { solveMatching } = await import(pathToFileURL(bundle).href);
   const p = INSTANCES[name](seed, tight);
   const before = process.memoryUsage().rss;
   const t = performance.now();
@@ -93,7 +98,7 @@ async function child(name, seed, tight) {
   const ms = performance.now() - t;
   const peakKiB = process.resourceUsage().maxRSS;
   process.stdout.write(
-    `${JSON.stringify({ name, seed, tight, ms, beforeKiB: before / 1024, peakKiB, stats: out.stats, calls: 0 })}\n`,
+    `${JSON.stringify({ name, seed, tight, ms, beforeKiB: before / 1024, peakKiB, stats: out.stats })}\n`,
   );
 }
 
@@ -108,7 +113,8 @@ const SIZES = [
 
 /** The workload; returns markdown text and verdict lines. */
 export async function workloadMatchingSolver({ rounds = 7, quick = false } = {}) {
-  const { solveMatching } = await loadSolver();
+  const bundle = await bundleSolver();
+  const { solveMatching } = await import(pathToFileURL(bundle).href);
   const highs = await highsLoader();
   const lines = [];
   const verdicts = [];
@@ -231,7 +237,7 @@ export async function workloadMatchingSolver({ rounds = 7, quick = false } = {})
   // Memory and time by size, one child each.
   lines.push('');
   lines.push(
-    'One fresh process per row, one cold call; peak RSS = `maxRSS` of the process (includes node and the bundle), "before" = RSS just before the call.',
+    'One fresh process per row (the bundle built beforehand by the parent), instance generated, then one cold call; peak RSS = `maxRSS` of the process (node, the bundle and the instance included), "before" = RSS just before the call.',
   );
   lines.push('');
   lines.push(
@@ -241,7 +247,7 @@ export async function workloadMatchingSolver({ rounds = 7, quick = false } = {})
   const script = fileURLToPath(import.meta.url);
   for (const [name, label] of SIZES) {
     for (const tight of name === 'teamDay' || name === 'nationalDay' ? [false, true] : [false]) {
-      const text = execFileSync(process.execPath, [script, '--child', name, '1', tight ? 't' : ''], {
+      const text = execFileSync(process.execPath, [script, '--child', bundle, name, '1', tight ? 't' : ''], {
         encoding: 'utf8',
       });
       const r = JSON.parse(text.trim().split('\n').at(-1));
@@ -257,7 +263,7 @@ export async function workloadMatchingSolver({ rounds = 7, quick = false } = {})
 
 const args = process.argv.slice(2);
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  if (args[0] === '--child') await child(args[1], Number(args[2]), args[3] === 't');
+  if (args[0] === '--child') await child(args[1], args[2], Number(args[3]), args[4] === 't');
   else {
     const quick = args.includes('--quick');
     const { text, verdicts } = await workloadMatchingSolver({ rounds: quick ? 3 : 7, quick });

@@ -1,7 +1,7 @@
 /**
  * The fast primal side: a greedy placement (most constrained request first, earliest feasible call, least loaded
  * coach) and a repair pass that moves one or two blocking calls to make room for a request the greedy left late or
- * unplaced, never worsening the blocked requests.
+ * unplaced, never worsening the blocked requests (at most a fixed number of attempts per request and pass).
  *
  * @module
  */
@@ -35,13 +35,21 @@ export function bestCoachAt(ctx: SolverContext, s: Schedule, r: number, i: numbe
 }
 
 /**
- * Places request `r` (unplaced) at its earliest feasible start, before its deadline only when `onTimeOnly`.
+ * Places request `r` (unplaced) at its earliest feasible start, before its deadline only when `onTimeOnly`,
+ * trying the starts from position `from` of its list (default: all; a caller that knows the earlier ones are
+ * impossible skips them).
  *
  * @returns whether it was placed.
  */
-export function placeEarliest(ctx: SolverContext, s: Schedule, r: number, onTimeOnly: boolean): boolean {
+export function placeEarliest(
+  ctx: SolverContext,
+  s: Schedule,
+  r: number,
+  onTimeOnly: boolean,
+  from = ctx.startOff[r] as number,
+): boolean {
   const deadline = ctx.problem.requests[r]?.deadline ?? Number.NEGATIVE_INFINITY;
-  for (let k = ctx.startOff[r] as number; k < (ctx.startOff[r + 1] as number); k++) {
+  for (let k = from; k < (ctx.startOff[r + 1] as number); k++) {
     const i = ctx.startIdx[k] as number;
     const start = ctx.problem.grid[i] as number;
     if (onTimeOnly && start >= deadline) return false;
@@ -59,9 +67,12 @@ export function isOnTime(ctx: SolverContext, s: Schedule, r: number): boolean {
   return (s.coach[r] as number) >= 0 && (s.start[r] as number) < (ctx.problem.requests[r]?.deadline ?? 0);
 }
 
-/** Places every request of `order` in turn at its earliest feasible call. */
-export function greedy(ctx: SolverContext, s: Schedule, order: Int32Array): void {
-  for (const r of order) placeEarliest(ctx, s, r, false);
+/**
+ * Places every request of `order` in turn at its earliest feasible call, from start position `from[r]` on
+ * (its first start that bookings and caps allow alone).
+ */
+export function greedy(ctx: SolverContext, s: Schedule, order: Int32Array, from: Int32Array): void {
+  for (const r of order) placeEarliest(ctx, s, r, false, from[r]);
 }
 
 /** Re-places `q` (unplaced) keeping at least its former status: on time if it was, placed otherwise. */
@@ -91,13 +102,21 @@ function tryEject(ctx: SolverContext, s: Schedule, r: number, c: number, i: numb
   return false;
 }
 
+/** Ejection attempts per request and pass: bounds the repair's cost where supply is short everywhere. */
+const EJECTIONS = 400;
+
 /** One attempt to improve request `r` (to on time when `wantOnTime`, else to placed) by ejection. */
 function improve(ctx: SolverContext, s: Schedule, r: number, wantOnTime: boolean): boolean {
   const deadline = ctx.problem.requests[r]?.deadline ?? 0;
-  for (let k = ctx.startOff[r] as number; k < (ctx.startOff[r + 1] as number); k++) {
+  let tries = 0;
+  for (let k = ctx.startOff[r] as number; k < (ctx.startOff[r + 1] as number) && tries < EJECTIONS; k++) {
     const i = ctx.startIdx[k] as number;
     if (wantOnTime && (ctx.problem.grid[i] as number) >= deadline) return false;
-    if (forEachFreeCoach(ctx, r, i, (c) => tryEject(ctx, s, r, c, i))) return true;
+    const done = forEachFreeCoach(ctx, r, i, (c) => {
+      if (++tries > EJECTIONS) return true;
+      return tryEject(ctx, s, r, c, i);
+    });
+    if (done) return tries <= EJECTIONS;
   }
   return false;
 }

@@ -55,8 +55,8 @@ export function moveEarlier(ctx: SolverContext, s: Schedule, passes = 50): void 
   }
 }
 
-/** Evens the loads, then honours preferred coaches, each call keeping its start. */
-export function evenAndKeep(ctx: SolverContext, s: Schedule, passes = 50): void {
+/** Evens the loads (at most `passes` sweeps), then honours preferred coaches, each call keeping its start. */
+export function evenAndKeep(ctx: SolverContext, s: Schedule, passes = 4): void {
   for (let pass = 0; pass < passes; pass++) {
     let changed = false;
     for (let r = 0; r < s.coach.length; r++) {

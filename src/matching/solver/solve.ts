@@ -20,21 +20,27 @@ const DEFAULT_CANDIDATE_LIMIT = 200_000;
 /** Subgradient steps of the Lagrangian bound per component. */
 const LAGRANGE_STEPS = 300;
 
-/** Earliest start each request could have alone (bookings and caps only), NaN when none. */
-function aloneEarliest(ctx: SolverContext): Float64Array {
+/**
+ * Earliest start each request could have alone (bookings and caps only), NaN when none, and its position in the
+ * request's list of starts.
+ */
+function aloneEarliest(ctx: SolverContext): { start: Float64Array; at: Int32Array } {
   const empty = emptySchedule(ctx);
   const out = new Float64Array(ctx.problem.requests.length).fill(Number.NaN);
+  const at = new Int32Array(out.length);
   for (let r = 0; r < out.length; r++) {
+    at[r] = ctx.startOff[r + 1] as number;
     for (let k = ctx.startOff[r] as number; k < (ctx.startOff[r + 1] as number); k++) {
       const i = ctx.startIdx[k] as number;
       const g = ctx.problem.grid[i] as number;
       if (forEachFreeCoach(ctx, r, i, (c) => canTake(ctx, empty, r, c, g))) {
         out[r] = g;
+        at[r] = k;
         break;
       }
     }
   }
-  return out;
+  return { start: out, at };
 }
 
 /** Requests that can be on time first, then fewest free candidates (most constrained), deadline, index. */
@@ -223,12 +229,13 @@ export function solveMatching(problem: MatchingProblem, options: SolverOptions =
   const ctx = buildContext(problem);
   const n = problem.requests.length;
   const candidates = Int32Array.from({ length: n }, (_, r) => freeCandidateCount(ctx, r));
-  const alone = aloneEarliest(ctx);
+  const { start: alone, at } = aloneEarliest(ctx);
   const staticPlaced = Uint8Array.from(alone, (g) => (Number.isNaN(g) ? 0 : 1));
   const staticOnTime = Uint8Array.from(alone, (g, r) => (g < (problem.requests[r]?.deadline ?? 0) ? 1 : 0));
-  const order = greedyOrder(staticOnTime, candidates, ctx);
+  // Requests no coach can take even alone stay unplaced: leave them out of every heuristic.
+  const order = greedyOrder(staticOnTime, candidates, ctx).filter((r) => staticPlaced[r] === 1);
   const s = emptySchedule(ctx);
-  greedy(ctx, s, order);
+  greedy(ctx, s, order, at);
   repair(ctx, s, order, staticOnTime, staticPlaced);
   const all = Int32Array.from({ length: n }, (_, r) => r);
   const [on, placed] = count(ctx, s, all);
