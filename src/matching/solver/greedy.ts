@@ -12,6 +12,8 @@ import { blockers, canTake, place, type Schedule, unplace } from './schedule.js'
 /**
  * The best coach for request `r` at grid instant `i` given the schedule: among those who can take the call, fewest
  * calls so far (objective 4), then the preferred coach (objective 5), then the lowest index. -1 when none.
+ *
+ * @example bestCoachAt(ctx, schedule, 0, 3) // 2: coach 2 is free, clear and least loaded at grid[3]
  */
 export function bestCoachAt(ctx: SolverContext, s: Schedule, r: number, i: number): number {
   const start = ctx.problem.grid[i] as number;
@@ -40,6 +42,8 @@ export function bestCoachAt(ctx: SolverContext, s: Schedule, r: number, i: numbe
  * impossible skips them).
  *
  * @returns whether it was placed.
+ *
+ * @example placeEarliest(ctx, schedule, 0, true) // false: no coach can call request 0 before its deadline
  */
 export function placeEarliest(
   ctx: SolverContext,
@@ -62,7 +66,11 @@ export function placeEarliest(
   return false;
 }
 
-/** Whether request `r` is placed before its deadline in `s`. */
+/**
+ * Whether request `r` is placed before its deadline in `s`.
+ *
+ * @example isOnTime(ctx, schedule, 0) // true when request 0 starts before its deadline
+ */
 export function isOnTime(ctx: SolverContext, s: Schedule, r: number): boolean {
   return (s.coach[r] as number) >= 0 && (s.start[r] as number) < (ctx.problem.requests[r]?.deadline ?? 0);
 }
@@ -70,6 +78,8 @@ export function isOnTime(ctx: SolverContext, s: Schedule, r: number): boolean {
 /**
  * Places every request of `order` in turn at its earliest feasible call, from start position `from[r]` on
  * (its first start that bookings and caps allow alone).
+ *
+ * @example greedy(ctx, schedule, Int32Array.of(1, 0), firstStarts) // request 1 first
  */
 export function greedy(ctx: SolverContext, s: Schedule, order: Int32Array, from: Int32Array): void {
   for (const r of order) placeEarliest(ctx, s, r, false, from[r]);
@@ -125,6 +135,8 @@ function improve(ctx: SolverContext, s: Schedule, r: number, wantOnTime: boolean
  * Repair passes: every request that could be on time alone (`staticOnTime`) but is not, or could be placed alone
  * (`staticPlaced`) but is not, tries a direct placement, then ejection chains of depth one. Each success raises
  * (onTime, placed) lexicographically, so the passes end; at most `passes` of them.
+ *
+ * @example repair(ctx, schedule, order, staticOnTime, staticPlaced) // schedule improved in place
  */
 export function repair(
   ctx: SolverContext,

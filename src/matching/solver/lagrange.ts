@@ -19,7 +19,11 @@ export interface Groups {
   readonly pred: Int32Array;
 }
 
-/** Groups the component's calls for the DP (once per component). */
+/**
+ * Groups the component's calls for the DP (once per component).
+ *
+ * @example groupsOf(table).off.length // table.groups + 1
+ */
 export function groupsOf(t: ComponentTable): Groups {
   const off = new Int32Array(t.groups + 1);
   for (const id of t.sorted)
