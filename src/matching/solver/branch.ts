@@ -11,6 +11,7 @@
  */
 import { tickBound } from './bound.js';
 import type { ComponentTable } from './component.js';
+import { type Groups, groupsOf, lagrangeBound } from './lagrange.js';
 
 /** What the search found on one component. */
 export interface BranchResult {
@@ -45,7 +46,19 @@ interface Search {
   readonly limit: number;
   aborted: boolean;
   target: number;
+  readonly groups: Groups;
+  /** Weights of the two Lagrangian bounds: on-time calls only, then every call. */
+  readonly onWeights: Float64Array;
+  readonly allWeights: Float64Array;
+  readonly lambdaOn: Float64Array;
+  readonly lambdaAll: Float64Array;
+  readonly open: Uint8Array;
+  readonly openRequest: Uint8Array;
+  readonly roomLeft: Int32Array;
 }
+
+/** Steps of the Lagrangian bound at each node, warm-started from the root's multipliers. */
+const NODE_STEPS = 12;
 
 function isAlive(s: Search, id: number): boolean {
   const { t } = s;
@@ -109,6 +122,23 @@ function boundNode(s: Search): number {
   if ((s.fixedOnTime + ub1) * s.scale + s.fixedPlaced + open <= s.best) return -1;
   const ub2 = tickBound(t, s.allIds, all, t.room);
   if ((s.fixedOnTime + ub1) * s.scale + s.fixedPlaced + ub2 <= s.best) return -1;
+  for (let id = 0; id < s.open.length; id++) s.open[id] = s.stamp[id] === s.nodes ? 1 : 0;
+  for (let j = 0; j < n; j++) s.openRequest[j] = s.decided[j] ? 0 : 1;
+  for (let g = 0; g < t.groups; g++) s.roomLeft[g] = (t.room[g] as number) - (s.used[g] as number);
+  const sub = { groups: s.groups, room: s.roomLeft, open: s.open, openRequest: s.openRequest };
+  const bestOn = Math.floor(s.best / s.scale);
+  const lag1 = lagrangeBound(t, s.onWeights, NODE_STEPS, bestOn - s.fixedOnTime, {
+    ...sub,
+    lambda: s.lambdaOn.slice(),
+  });
+  const onBound = Math.min(ub1, Math.floor(lag1.bound + 1e-7));
+  if ((s.fixedOnTime + onBound) * s.scale + s.fixedPlaced + ub2 <= s.best) return -1;
+  const lag2 = lagrangeBound(t, s.allWeights, NODE_STEPS, s.best - bestOn * s.scale - s.fixedPlaced, {
+    ...sub,
+    lambda: s.lambdaAll.slice(),
+  });
+  const placed = Math.min(ub2, Math.floor(lag2.bound + 1e-7));
+  if ((s.fixedOnTime + onBound) * s.scale + s.fixedPlaced + placed <= s.best) return -1;
   return choice;
 }
 
@@ -142,8 +172,12 @@ function dfs(s: Search): void {
   undo(s, j, -1);
 }
 
-/** Value of a pick vector: [on time, placed]. */
-function pickValue(t: ComponentTable, pick: Int32Array): [number, number] {
+/**
+ * Value of a pick vector (candidate id per local request, -1 unplaced): [on time, placed].
+ *
+ * @example pickValue(table, Int32Array.of(-1, 4)) // [1, 1] when call 4 is on time
+ */
+export function pickValue(t: ComponentTable, pick: Int32Array): [number, number] {
   let on = 0;
   let placed = 0;
   for (const id of pick) {
@@ -156,11 +190,20 @@ function pickValue(t: ComponentTable, pick: Int32Array): [number, number] {
 
 /**
  * Solves one component exactly (up to `limit` nodes), starting from the feasible `start` pick (candidate id per
- * local request, -1 unplaced).
+ * local request, -1 unplaced). `knownBound` is an upper bound on the weighted value found elsewhere: the
+ * search stops when it is met. `lambdaOn` / `lambdaAll`: the root's Lagrangian multipliers
+ * (on-time calls only / all calls), to warm-start the nodes' bounds.
  *
  * @example branchAndBound(table, greedyPick, 200_000).proven // true unless the node limit was hit
  */
-export function branchAndBound(t: ComponentTable, start: Int32Array, limit: number): BranchResult {
+export function branchAndBound(
+  t: ComponentTable,
+  start: Int32Array,
+  limit: number,
+  knownBound = Number.POSITIVE_INFINITY,
+  lambdaOn: Float64Array = new Float64Array(t.requests),
+  lambdaAll: Float64Array = new Float64Array(t.requests),
+): BranchResult {
   const n = t.requests;
   const total = t.sorted.length;
   const scale = n + 1;
@@ -184,12 +227,20 @@ export function branchAndBound(t: ComponentTable, start: Int32Array, limit: numb
     limit,
     aborted: false,
     target: Number.POSITIVE_INFINITY,
+    groups: groupsOf(t),
+    onWeights: Float64Array.from(t.onTime),
+    allWeights: new Float64Array(total).fill(1),
+    lambdaOn,
+    lambdaAll,
+    open: new Uint8Array(total),
+    openRequest: new Uint8Array(n),
+    roomLeft: new Int32Array(t.groups),
   };
   // At the root every listed call is possible (bookings and caps were applied when listing them).
   const onIds = t.sorted.filter((id) => t.onTime[id] === 1);
   const rootOnTime = tickBound(t, onIds, onIds.length, t.room);
   const rootPlaced = tickBound(t, t.sorted, total, t.room);
-  s.target = rootOnTime * scale + rootPlaced;
+  s.target = Math.min(rootOnTime * scale + rootPlaced, knownBound);
   dfs(s);
   const [onTime, placed] = pickValue(t, s.bestPick);
   return {

@@ -20,7 +20,11 @@ export interface CandidateSet {
   readonly node: Int32Array;
 }
 
-/** Candidate calls allowed by bookings and caps alone, or null when there are more than `limit`. */
+/**
+ * Candidate calls allowed by bookings and caps alone, or null when there are more than `limit`.
+ *
+ * @example listCandidates(ctx, Int32Array.of(0, 1), 200_000)?.candOff // Int32Array [0, 4, 9, ...]
+ */
 export function listCandidates(ctx: SolverContext, requests: Int32Array, limit: number): CandidateSet | null {
   const { problem } = ctx;
   const candOff = new Int32Array(problem.requests.length + 1);

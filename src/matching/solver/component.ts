@@ -24,7 +24,11 @@ export interface ComponentTable extends CallTable {
   readonly sorted: Int32Array;
 }
 
-/** Builds the local table of the component made of the global requests `requests`. */
+/**
+ * Builds the local table of the component made of the global requests `requests`.
+ *
+ * @example componentTable(ctx, cands, Int32Array.of(2, 5)).requests // 2
+ */
 export function componentTable(
   ctx: SolverContext,
   cands: CandidateSet,

@@ -31,7 +31,11 @@ export interface SolverContext {
   readonly allowed: readonly (Int32Array | null)[];
 }
 
-/** Day node holding instant `t` for coach `c`. */
+/**
+ * Day node holding instant `t` for coach `c`.
+ *
+ * @example dayNode(ctx, 1, problem.grid[0]) // ctx.dayBase[1] + local day of grid[0] for coach 1
+ */
 export function dayNode(ctx: SolverContext, c: number, t: number): number {
   const coach = ctx.problem.coaches[c];
   return (ctx.dayBase[c] as number) + (coach ? dayIndex(coach.dayStarts, t) : 0);

@@ -1,7 +1,7 @@
 /**
  * The fast primal side: a greedy placement (most constrained request first, earliest feasible call, least loaded
  * coach) and a repair pass that moves one or two blocking calls to make room for a request the greedy left late or
- * unplaced, never worsening the blocked requests.
+ * unplaced, never worsening the blocked requests (at most a fixed number of attempts per request and pass).
  *
  * @module
  */
@@ -12,6 +12,8 @@ import { blockers, canTake, place, type Schedule, unplace } from './schedule.js'
 /**
  * The best coach for request `r` at grid instant `i` given the schedule: among those who can take the call, fewest
  * calls so far (objective 4), then the preferred coach (objective 5), then the lowest index. -1 when none.
+ *
+ * @example bestCoachAt(ctx, schedule, 0, 3) // 2: coach 2 is free, clear and least loaded at grid[3]
  */
 export function bestCoachAt(ctx: SolverContext, s: Schedule, r: number, i: number): number {
   const start = ctx.problem.grid[i] as number;
@@ -35,13 +37,23 @@ export function bestCoachAt(ctx: SolverContext, s: Schedule, r: number, i: numbe
 }
 
 /**
- * Places request `r` (unplaced) at its earliest feasible start, before its deadline only when `onTimeOnly`.
+ * Places request `r` (unplaced) at its earliest feasible start, before its deadline only when `onTimeOnly`,
+ * trying the starts from position `from` of its list (default: all; a caller that knows the earlier ones are
+ * impossible skips them).
  *
  * @returns whether it was placed.
+ *
+ * @example placeEarliest(ctx, schedule, 0, true) // false: no coach can call request 0 before its deadline
  */
-export function placeEarliest(ctx: SolverContext, s: Schedule, r: number, onTimeOnly: boolean): boolean {
+export function placeEarliest(
+  ctx: SolverContext,
+  s: Schedule,
+  r: number,
+  onTimeOnly: boolean,
+  from = ctx.startOff[r] as number,
+): boolean {
   const deadline = ctx.problem.requests[r]?.deadline ?? Number.NEGATIVE_INFINITY;
-  for (let k = ctx.startOff[r] as number; k < (ctx.startOff[r + 1] as number); k++) {
+  for (let k = from; k < (ctx.startOff[r + 1] as number); k++) {
     const i = ctx.startIdx[k] as number;
     const start = ctx.problem.grid[i] as number;
     if (onTimeOnly && start >= deadline) return false;
@@ -54,14 +66,23 @@ export function placeEarliest(ctx: SolverContext, s: Schedule, r: number, onTime
   return false;
 }
 
-/** Whether request `r` is placed before its deadline in `s`. */
+/**
+ * Whether request `r` is placed before its deadline in `s`.
+ *
+ * @example isOnTime(ctx, schedule, 0) // true when request 0 starts before its deadline
+ */
 export function isOnTime(ctx: SolverContext, s: Schedule, r: number): boolean {
   return (s.coach[r] as number) >= 0 && (s.start[r] as number) < (ctx.problem.requests[r]?.deadline ?? 0);
 }
 
-/** Places every request of `order` in turn at its earliest feasible call. */
-export function greedy(ctx: SolverContext, s: Schedule, order: Int32Array): void {
-  for (const r of order) placeEarliest(ctx, s, r, false);
+/**
+ * Places every request of `order` in turn at its earliest feasible call, from start position `from[r]` on
+ * (its first start that bookings and caps allow alone).
+ *
+ * @example greedy(ctx, schedule, Int32Array.of(1, 0), firstStarts) // request 1 first
+ */
+export function greedy(ctx: SolverContext, s: Schedule, order: Int32Array, from: Int32Array): void {
+  for (const r of order) placeEarliest(ctx, s, r, false, from[r]);
 }
 
 /** Re-places `q` (unplaced) keeping at least its former status: on time if it was, placed otherwise. */
@@ -91,13 +112,21 @@ function tryEject(ctx: SolverContext, s: Schedule, r: number, c: number, i: numb
   return false;
 }
 
+/** Ejection attempts per request and pass: bounds the repair's cost where supply is short everywhere. */
+const EJECTIONS = 400;
+
 /** One attempt to improve request `r` (to on time when `wantOnTime`, else to placed) by ejection. */
 function improve(ctx: SolverContext, s: Schedule, r: number, wantOnTime: boolean): boolean {
   const deadline = ctx.problem.requests[r]?.deadline ?? 0;
-  for (let k = ctx.startOff[r] as number; k < (ctx.startOff[r + 1] as number); k++) {
+  let tries = 0;
+  for (let k = ctx.startOff[r] as number; k < (ctx.startOff[r + 1] as number) && tries < EJECTIONS; k++) {
     const i = ctx.startIdx[k] as number;
     if (wantOnTime && (ctx.problem.grid[i] as number) >= deadline) return false;
-    if (forEachFreeCoach(ctx, r, i, (c) => tryEject(ctx, s, r, c, i))) return true;
+    const done = forEachFreeCoach(ctx, r, i, (c) => {
+      if (++tries > EJECTIONS) return true;
+      return tryEject(ctx, s, r, c, i);
+    });
+    if (done) return tries <= EJECTIONS;
   }
   return false;
 }
@@ -106,6 +135,8 @@ function improve(ctx: SolverContext, s: Schedule, r: number, wantOnTime: boolean
  * Repair passes: every request that could be on time alone (`staticOnTime`) but is not, or could be placed alone
  * (`staticPlaced`) but is not, tries a direct placement, then ejection chains of depth one. Each success raises
  * (onTime, placed) lexicographically, so the passes end; at most `passes` of them.
+ *
+ * @example repair(ctx, schedule, order, staticOnTime, staticPlaced) // schedule improved in place
  */
 export function repair(
   ctx: SolverContext,
@@ -113,7 +144,7 @@ export function repair(
   order: Int32Array,
   staticOnTime: Uint8Array,
   staticPlaced: Uint8Array,
-  passes = 4,
+  passes = 2,
 ): void {
   for (let pass = 0; pass < passes; pass++) {
     let changed = false;

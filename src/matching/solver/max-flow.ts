@@ -13,12 +13,20 @@ export interface FlowNet {
   readonly cap: number[];
 }
 
-/** An empty network with `nodes` nodes. */
+/**
+ * An empty network with `nodes` nodes.
+ *
+ * @example flowNet(4).head // Int32Array [-1, -1, -1, -1]
+ */
 export function flowNet(nodes: number): FlowNet {
   return { nodes, head: new Int32Array(nodes).fill(-1), next: [], to: [], cap: [] };
 }
 
-/** Adds edge `a -> b` of capacity `c` (and its residual). */
+/**
+ * Adds edge `a -> b` of capacity `c` (and its residual).
+ *
+ * @example addEdge(net, 0, 2, 1) // edge 0 -> 2 of capacity 1
+ */
 export function addEdge(net: FlowNet, a: number, b: number, c: number): void {
   const { head, next, to, cap } = net;
   to.push(b, a);

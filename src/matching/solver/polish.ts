@@ -32,7 +32,11 @@ function move(ctx: SolverContext, s: Schedule, r: number, c: number, start: numb
   place(ctx, s, r, c, start);
 }
 
-/** Moves calls earlier until none can move; at most `passes` sweeps. */
+/**
+ * Moves calls earlier until none can move; at most `passes` sweeps.
+ *
+ * @example moveEarlier(ctx, schedule) // every call that can start earlier now does
+ */
 export function moveEarlier(ctx: SolverContext, s: Schedule, passes = 50): void {
   for (let pass = 0; pass < passes; pass++) {
     let changed = false;
@@ -55,8 +59,12 @@ export function moveEarlier(ctx: SolverContext, s: Schedule, passes = 50): void 
   }
 }
 
-/** Evens the loads, then honours preferred coaches, each call keeping its start. */
-export function evenAndKeep(ctx: SolverContext, s: Schedule, passes = 50): void {
+/**
+ * Evens the loads (at most `passes` sweeps), then honours preferred coaches, each call keeping its start.
+ *
+ * @example evenAndKeep(ctx, schedule) // loads evened, preferred coaches honoured where free
+ */
+export function evenAndKeep(ctx: SolverContext, s: Schedule, passes = 4): void {
   for (let pass = 0; pass < passes; pass++) {
     let changed = false;
     for (let r = 0; r < s.coach.length; r++) {

@@ -66,13 +66,13 @@ export interface SolverOptions {
   /**
    * Branch-and-bound nodes allowed per component before giving up its proof (the best solution found is kept and
    * `stats.proven` is false).
-   * @defaultValue 200_000
+   * @defaultValue 2_000
    */
   readonly nodeLimit?: number;
   /**
    * Most candidate calls the exact phase may list (request x coach x start, after bookings and caps). Above it the
    * exact phase is skipped: the heuristic solution is returned with `stats.proven` false.
-   * @defaultValue 4_000_000
+   * @defaultValue 200_000
    */
   readonly candidateLimit?: number;
 }
@@ -93,7 +93,7 @@ export interface SolverStats {
   readonly proven: boolean;
   /** Proven upper bound on `onTime` (equal to it when proven). */
   readonly upperBoundOnTime: number;
-  /** Proven upper bound on `placed` (on its own, not given the on-time optimum). */
+  /** Proven upper bound on `placed` among solutions with the most calls on time (equal to it when proven). */
   readonly upperBoundPlaced: number;
   /** Independent components the exact phase had to examine (0 when the greedy met the trivial bound). */
   readonly components: number;

@@ -22,7 +22,11 @@ export interface Schedule {
   readonly calls: number[][];
 }
 
-/** An empty schedule: nothing placed, loads = bookings. */
+/**
+ * An empty schedule: nothing placed, loads = bookings.
+ *
+ * @example emptySchedule(ctx).coach // Int32Array [-1, -1, ...]
+ */
 export function emptySchedule(ctx: SolverContext): Schedule {
   const n = ctx.problem.requests.length;
   return {
@@ -38,6 +42,8 @@ export function emptySchedule(ctx: SolverContext): Schedule {
  * Whether coach `c` can take request `r`'s call at `start` given bookings, the daily cap and the schedule's other
  * calls (free time and windows are the caller's business: it enumerates only calls that fit them). Calls of `r`
  * itself are ignored, so a placed request can be tested for a move.
+ *
+ * @example canTake(ctx, schedule, 0, 1, grid[4]) // false: coach 1's day is at its cap
  */
 export function canTake(ctx: SolverContext, s: Schedule, r: number, c: number, start: number): boolean {
   const { problem } = ctx;
@@ -46,7 +52,7 @@ export function canTake(ctx: SolverContext, s: Schedule, r: number, c: number, s
   if (!coach || !req) return false;
   const end = start + req.duration;
   const { buffer } = problem;
-  if (!clearOfBooked(coach.booked, start, end, buffer)) return false;
+  // Cheapest and most often failing checks first: the day's cap, the coach's new calls, then bookings.
   const node = dayNode(ctx, c, start);
   const own = s.coach[r] === c && dayNode(ctx, c, s.start[r] as number) === node ? 1 : 0;
   if ((s.dayLoad[node] as number) - own >= problem.dailyCap) return false;
@@ -57,10 +63,14 @@ export function canTake(ctx: SolverContext, s: Schedule, r: number, c: number, s
     if (other >= busyUntil) break;
     if ((list[k + 1] as number) > start && list[k + 2] !== r) return false;
   }
-  return true;
+  return clearOfBooked(coach.booked, start, end, buffer);
 }
 
-/** Places request `r` (must be unplaced) with coach `c` at `start`. */
+/**
+ * Places request `r` (must be unplaced) with coach `c` at `start`.
+ *
+ * @example place(ctx, schedule, 0, 1, grid[4]) // request 0 with coach 1 at grid[4]
+ */
 export function place(ctx: SolverContext, s: Schedule, r: number, c: number, start: number): void {
   const req = ctx.problem.requests[r];
   const list = s.calls[c] as number[];
@@ -74,7 +84,11 @@ export function place(ctx: SolverContext, s: Schedule, r: number, c: number, sta
   s.load[c] = (s.load[c] as number) + 1;
 }
 
-/** Removes request `r`'s call, if any. */
+/**
+ * Removes request `r`'s call, if any.
+ *
+ * @example unplace(ctx, schedule, 0) // request 0 unplaced again
+ */
 export function unplace(ctx: SolverContext, s: Schedule, r: number): void {
   const c = s.coach[r] as number;
   if (c < 0) return;
@@ -93,7 +107,11 @@ export function unplace(ctx: SolverContext, s: Schedule, r: number): void {
   s.start[r] = Number.NaN;
 }
 
-/** Requests whose new call on coach `c` conflicts (in time, with the buffer) with a call `[start, start + duration)`. */
+/**
+ * Requests whose new call on coach `c` conflicts (in time, with the buffer) with a call `[start, start + duration)`.
+ *
+ * @example blockers(ctx, schedule, 1, grid[4], 3_600_000) // [3]: request 3's call is in the way
+ */
 export function blockers(
   ctx: SolverContext,
   s: Schedule,

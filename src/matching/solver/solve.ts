@@ -3,34 +3,44 @@
  *
  * @module
  */
-import { branchAndBound } from './branch.js';
+import { branchAndBound, pickValue } from './branch.js';
 import { components, listCandidates } from './candidates.js';
-import { componentTable } from './component.js';
+import { type ComponentTable, componentTable } from './component.js';
 import { buildContext, type SolverContext } from './context.js';
 import { forEachFreeCoach, freeCandidateCount } from './free-coaches.js';
 import { greedy, isOnTime, repair } from './greedy.js';
+import { lagrangeBound } from './lagrange.js';
 import { evenAndKeep, moveEarlier } from './polish.js';
 import type { MatchingProblem, MatchingSolution, SolverOptions, SolverStats } from './problem.js';
 import { canTake, emptySchedule, place, type Schedule, unplace } from './schedule.js';
+import { sweepPick } from './sweep-greedy.js';
 
-const DEFAULT_NODE_LIMIT = 200_000;
-const DEFAULT_CANDIDATE_LIMIT = 4_000_000;
+const DEFAULT_NODE_LIMIT = 2_000;
+const DEFAULT_CANDIDATE_LIMIT = 200_000;
+/** Subgradient steps of the Lagrangian bound per component. */
+const LAGRANGE_STEPS = 300;
 
-/** Earliest start each request could have alone (bookings and caps only), NaN when none. */
-function aloneEarliest(ctx: SolverContext): Float64Array {
+/**
+ * Earliest start each request could have alone (bookings and caps only), NaN when none, and its position in the
+ * request's list of starts.
+ */
+function aloneEarliest(ctx: SolverContext): { start: Float64Array; at: Int32Array } {
   const empty = emptySchedule(ctx);
   const out = new Float64Array(ctx.problem.requests.length).fill(Number.NaN);
+  const at = new Int32Array(out.length);
   for (let r = 0; r < out.length; r++) {
+    at[r] = ctx.startOff[r + 1] as number;
     for (let k = ctx.startOff[r] as number; k < (ctx.startOff[r + 1] as number); k++) {
       const i = ctx.startIdx[k] as number;
       const g = ctx.problem.grid[i] as number;
       if (forEachFreeCoach(ctx, r, i, (c) => canTake(ctx, empty, r, c, g))) {
         out[r] = g;
+        at[r] = k;
         break;
       }
     }
   }
-  return out;
+  return { start: out, at };
 }
 
 /** Requests that can be on time first, then fewest free candidates (most constrained), deadline, index. */
@@ -54,6 +64,18 @@ function count(ctx: SolverContext, s: Schedule, rs: ArrayLike<number>): [number,
     if (isOnTime(ctx, s, r)) on++;
   }
   return [on, placed];
+}
+
+/** Weighted value (n + 1) * onTime + placed of a pick. */
+function weightOf(t: ComponentTable, pick: Int32Array): number {
+  let v = 0;
+  for (const id of pick) if (id >= 0) v += (t.onTime[id] as number) * (t.requests + 1) + 1;
+  return v;
+}
+
+/** The better of two picks for (on time, placed), the first on ties. */
+function better(t: ComponentTable, a: Int32Array, b: Int32Array): Int32Array {
+  return weightOf(t, b) > weightOf(t, a) ? b : a;
 }
 
 interface Exact {
@@ -110,7 +132,28 @@ function exactPhase(
       for (let id = table.candOff[j] as number; id < (table.candOff[j + 1] as number); id++)
         if (table.coach[id] === s.coach[r] && table.start[id] === s.start[r]) startPick[j] = id;
     });
-    const res = branchAndBound(table, startPick, options.nodeLimit ?? DEFAULT_NODE_LIMIT);
+    const first = better(table, sweepPick(table), startPick);
+    // Two Lagrangian bounds, each on an integer count: calls on time, calls at all.
+    const lambdaOn = new Float64Array(table.requests);
+    const lambdaAll = new Float64Array(table.requests);
+    const [on0] = pickValue(table, first);
+    const lagOn = lagrangeBound(table, Float64Array.from(table.onTime), LAGRANGE_STEPS, on0, {
+      lambda: lambdaOn,
+    });
+    const lagAll = lagrangeBound(table, new Float64Array(table.onTime.length).fill(1), LAGRANGE_STEPS, on0, {
+      lambda: lambdaAll,
+    });
+    const start = better(table, better(table, first, lagOn.pick), lagAll.pick);
+    const ubOn = Math.floor(lagOn.bound + 1e-7);
+    const ubAll = Math.floor(lagAll.bound + 1e-7);
+    const res = branchAndBound(
+      table,
+      start,
+      options.nodeLimit ?? DEFAULT_NODE_LIMIT,
+      ubOn * (table.requests + 1) + ubAll,
+      lambdaOn,
+      lambdaAll,
+    );
     out.nodes += res.nodes;
     for (const r of comp) unplace(ctx, s, r);
     res.pick.forEach((id, j) => {
@@ -121,8 +164,8 @@ function exactPhase(
       out.upperPlaced += res.placed;
     } else {
       out.proven = false;
-      out.upperOnTime += Math.min(bound1, res.rootOnTime);
-      out.upperPlaced += Math.min(bound2, res.rootPlaced);
+      out.upperOnTime += Math.min(bound1, res.rootOnTime, ubOn);
+      out.upperPlaced += Math.min(bound2, res.rootPlaced, ubAll);
     }
   }
   return out;
@@ -186,12 +229,13 @@ export function solveMatching(problem: MatchingProblem, options: SolverOptions =
   const ctx = buildContext(problem);
   const n = problem.requests.length;
   const candidates = Int32Array.from({ length: n }, (_, r) => freeCandidateCount(ctx, r));
-  const alone = aloneEarliest(ctx);
+  const { start: alone, at } = aloneEarliest(ctx);
   const staticPlaced = Uint8Array.from(alone, (g) => (Number.isNaN(g) ? 0 : 1));
   const staticOnTime = Uint8Array.from(alone, (g, r) => (g < (problem.requests[r]?.deadline ?? 0) ? 1 : 0));
-  const order = greedyOrder(staticOnTime, candidates, ctx);
+  // Requests no coach can take even alone stay unplaced: leave them out of every heuristic.
+  const order = greedyOrder(staticOnTime, candidates, ctx).filter((r) => staticPlaced[r] === 1);
   const s = emptySchedule(ctx);
-  greedy(ctx, s, order);
+  greedy(ctx, s, order, at);
   repair(ctx, s, order, staticOnTime, staticPlaced);
   const all = Int32Array.from({ length: n }, (_, r) => r);
   const [on, placed] = count(ctx, s, all);
