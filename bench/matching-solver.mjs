@@ -7,7 +7,7 @@
  *   order, earliest start, first free coach by index).
  * - Time: ours and the greedy interleaved on a team's day (harness.mjs); ours against HiGHS (LP text built, then
  *   solved, each timed); ours alone on the national day and week.
- * - Memory: each size in a fresh child process (bench/matching-child.mjs), peak RSS (`process.resourceUsage().maxRSS`).
+ * - Memory: each size in a fresh child process (bench/matching-child.mjs), peak RSS (Linux `VmHWM`).
  *
  * Standalone: `node --expose-gc bench/matching-solver.mjs [--quick]`.
  */
@@ -223,7 +223,7 @@ export async function workloadMatchingSolver({ rounds = 7, quick = false } = {})
   // Memory and time by size, one child each.
   lines.push('');
   lines.push(
-    'One fresh process per row (the bundle built beforehand by the parent), instance generated, then one cold call; peak RSS = `maxRSS` of the process (node, the bundle and the instance included), "before" = RSS just before the call.',
+    'One fresh process per row (the bundle built beforehand by the parent), instance generated, then one cold call; peak RSS = Linux `VmHWM` of the child (node, the bundle and the instance included), "before" = RSS just before the call.',
   );
   lines.push('');
   lines.push(
