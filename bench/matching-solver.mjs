@@ -7,7 +7,7 @@
  *   order, earliest start, first free coach by index).
  * - Time: ours and the greedy interleaved on a team's day (harness.mjs); ours against HiGHS (LP text built, then
  *   solved, each timed); ours alone on the national day and week.
- * - Memory: each size in a fresh child process, peak RSS (`process.resourceUsage().maxRSS`).
+ * - Memory: each size in a fresh child process (bench/matching-child.mjs), peak RSS (Linux `VmHWM`).
  *
  * Standalone: `node --expose-gc bench/matching-solver.mjs [--quick]`.
  */
@@ -87,20 +87,6 @@ const timeRuns = (fn, runs) => {
   }
   return median(xs);
 };
-
-/** One child process: solve one instance cold, report time and peak RSS. */
-async function child(bundle, name, seed, tight) {
-  const { solveMatching } = await import(pathToFileURL(bundle).href);
-  const p = INSTANCES[name](seed, tight);
-  const before = process.memoryUsage().rss;
-  const t = performance.now();
-  const out = solveMatching(p);
-  const ms = performance.now() - t;
-  const peakKiB = process.resourceUsage().maxRSS;
-  process.stdout.write(
-    `${JSON.stringify({ name, seed, tight, ms, beforeKiB: before / 1024, peakKiB, stats: out.stats })}\n`,
-  );
-}
 
 const SIZES = [
   ['teamDay', 'team day (7 coaches, 50 requests, 2 local days)'],
@@ -237,17 +223,17 @@ export async function workloadMatchingSolver({ rounds = 7, quick = false } = {})
   // Memory and time by size, one child each.
   lines.push('');
   lines.push(
-    'One fresh process per row (the bundle built beforehand by the parent), instance generated, then one cold call; peak RSS = `maxRSS` of the process (node, the bundle and the instance included), "before" = RSS just before the call.',
+    'One fresh process per row (the bundle built beforehand by the parent), instance generated, then one cold call; peak RSS = Linux `VmHWM` of the child (node, the bundle and the instance included), "before" = RSS just before the call.',
   );
   lines.push('');
   lines.push(
     '| instance | cold call | on time / placed | proven | upper bounds | components / nodes | RSS before | peak RSS |',
   );
   lines.push('|---|---:|---:|---|---:|---:|---:|---:|');
-  const script = fileURLToPath(import.meta.url);
+  const script = path.join(here, 'matching-child.mjs');
   for (const [name, label] of SIZES) {
     for (const tight of name === 'teamDay' || name === 'nationalDay' ? [false, true] : [false]) {
-      const text = execFileSync(process.execPath, [script, '--child', bundle, name, '1', tight ? 't' : ''], {
+      const text = execFileSync(process.execPath, [script, bundle, name, '1', tight ? 't' : ''], {
         encoding: 'utf8',
       });
       const r = JSON.parse(text.trim().split('\n').at(-1));
@@ -263,8 +249,7 @@ export async function workloadMatchingSolver({ rounds = 7, quick = false } = {})
 
 const args = process.argv.slice(2);
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  if (args[0] === '--child') await child(args[1], args[2], Number(args[3]), args[4] === 't');
-  else {
+  {
     const quick = args.includes('--quick');
     const { text, verdicts } = await workloadMatchingSolver({ rounds: quick ? 3 : 7, quick });
     process.stdout.write(`${text}\n\n${verdicts.join('\n')}\n`);

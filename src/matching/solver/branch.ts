@@ -138,8 +138,26 @@ function boundNode(s: Search): number {
     lambda: s.lambdaAll.slice(),
   });
   const placed = Math.min(ub2, Math.floor(lag2.bound + 1e-7));
+  // The Lagrangian selections, rounded, complete the fixed calls into full schedules: keep the best (a dive).
+  for (const lag of [lag1, lag2]) adopt(s, lag.pick);
   if ((s.fixedOnTime + onBound) * s.scale + s.fixedPlaced + placed <= s.best) return -1;
   return choice;
+}
+
+/** Makes the fixed calls plus `rest` (picks of the open requests) the incumbent when it is better. */
+function adopt(s: Search, rest: Int32Array): void {
+  const full = s.pick.slice();
+  let value = s.fixedOnTime * s.scale + s.fixedPlaced;
+  for (let j = 0; j < full.length; j++) {
+    const id = rest[j] as number;
+    if (s.decided[j] || id < 0) continue;
+    full[j] = id;
+    value += (s.t.onTime[id] as number) * s.scale + 1;
+  }
+  if (value > s.best) {
+    s.best = value;
+    s.bestPick = full;
+  }
 }
 
 function dfs(s: Search): void {

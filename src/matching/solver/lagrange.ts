@@ -83,13 +83,14 @@ function groupDp(gr: Groups, g: number, room: number, w: Float64Array, out: numb
 }
 
 /** Drops duplicate requests and cross-group conflicts (busy spans over midnight), then fills greedily. */
-function repairPick(t: ComponentTable, chosen: number[]): Int32Array {
+function repairPick(t: ComponentTable, chosen: number[], sub: Subproblem): Int32Array {
   const pick = new Int32Array(t.requests).fill(-1);
+  const room = sub.room ?? t.room;
   const byCoach: number[][] = Array.from({ length: t.coaches }, () => []);
   const used = new Int32Array(t.groups);
   const fits = (id: number) => {
     const g = t.group[id] as number;
-    if ((used[g] as number) >= (t.room[g] as number)) return false;
+    if ((used[g] as number) >= (room[g] as number)) return false;
     for (const o of byCoach[t.coachLocal[id] as number] as number[])
       if ((t.start[o] as number) < (t.busy[id] as number) && (t.start[id] as number) < (t.busy[o] as number))
         return false;
@@ -103,9 +104,9 @@ function repairPick(t: ComponentTable, chosen: number[]): Int32Array {
   chosen.sort((a, b) => (t.onTime[b] as number) - (t.onTime[a] as number) || a - b);
   for (const id of chosen) if ((pick[t.req[id] as number] as number) < 0 && fits(id)) take(id);
   for (let j = 0; j < t.requests; j++) {
-    if ((pick[j] as number) >= 0) continue;
+    if ((pick[j] as number) >= 0 || (sub.openRequest && !sub.openRequest[j])) continue;
     for (let id = t.candOff[j] as number; id < (t.candOff[j + 1] as number); id++)
-      if (fits(id) && (t.onTime[id] || (pick[j] as number) < 0)) {
+      if ((!sub.open || sub.open[id]) && fits(id) && (t.onTime[id] || (pick[j] as number) < 0)) {
         take(id);
         break;
       }
@@ -120,7 +121,7 @@ export interface Subproblem {
   readonly lambda?: Float64Array;
   /** Calls each group may still take. */
   readonly room?: Int32Array;
-  /** Calls still possible (1) per candidate id; omitted: all. No primal pick is built when given. */
+  /** Calls still possible (1) per candidate id (compatible with the calls already fixed); omitted: all. */
   readonly open?: Uint8Array;
   /** Requests still undecided (1); only their multipliers count and move. */
   readonly openRequest?: Uint8Array;
@@ -153,7 +154,7 @@ export function lagrangeBound(
   const gr = sub.groups ?? groupsOf(t);
   const lambda = sub.lambda ?? new Float64Array(t.requests);
   const room = sub.room ?? t.room;
-  const open = sub.open;
+  const { open } = sub;
   const reduced = new Float64Array(w.length);
   const count = new Int32Array(t.requests);
   let bound = Number.POSITIVE_INFINITY;
@@ -179,8 +180,9 @@ export function lagrangeBound(
       theta /= 2;
       stale = 0;
     }
-    if (!open) {
-      const pick = repairPick(t, chosen.slice());
+    // At the root every selection is rounded; at the nodes of the search (open given) only the last one, for speed.
+    if (!open || it === iterations - 1) {
+      const pick = repairPick(t, chosen.slice(), sub);
       let pv = 0;
       for (const id of pick) if (id >= 0) pv += w[id] as number;
       if (pv > best.value) best = { pick, value: pv };

@@ -252,7 +252,11 @@ export function solveMatching(problem: MatchingProblem, options: SolverOptions =
     bound1 += staticOnTime[r] as number;
     bound2 += staticPlaced[r] as number;
   }
-  if (on !== bound1 || placed !== bound2) exact = exactPhase(ctx, s, staticOnTime, staticPlaced, options);
+  if (on !== bound1 || placed !== bound2) {
+    exact = exactPhase(ctx, s, staticOnTime, staticPlaced, options);
+    // Where the proof was not reached, the repair may still improve on the exact phase's best.
+    if (!exact.proven) repair(ctx, s, order, staticOnTime, staticPlaced);
+  }
   moveEarlier(ctx, s);
   evenAndKeep(ctx, s);
   return { coach: s.coach, start: s.start, candidates, stats: statsOf(ctx, s, exact) };
