@@ -6,7 +6,11 @@
  * runs each size in a fresh child process, for its peak memory; workload 5 (rota) times in this process, measures
  * memory in child processes and compares fairness with an exact optimum.
  *
- * Options: `--quick` (fewer, shorter rounds: a smoke run, not figures), `--only=1,3` (workload numbers, 1-5).
+ * Workload 6 (callback matching) runs the exact solver against HiGHS and a greedy baseline on seeded instances
+ * (`bench/matching-solver.mjs`), then the whole path (request file parsed, then `planCallbacks`) for a team's day, a
+ * national day and a national week, one child process each (`bench/matching-plan.mjs`).
+ *
+ * Options: `--quick` (fewer, shorter rounds: a smoke run, not figures), `--only=1,3` (workload numbers, 1-6).
  */
 import { execFileSync } from 'node:child_process';
 import os from 'node:os';
@@ -14,6 +18,7 @@ import { fileURLToPath } from 'node:url';
 import { workloadExpandYear, workloadWeekQuery } from './expand.mjs';
 import { fmtRatio, fmtTime, median, sink, verdict } from './harness.mjs';
 import { libLabel } from './lib.mjs';
+import { workloadMatchingSolver } from './matching-solver.mjs';
 import { workloadRotaFairness, workloadRotaMemory, workloadRotaTime } from './rota.mjs';
 import { workloadSweep } from './sweep.mjs';
 
@@ -208,6 +213,52 @@ if (runs(5)) {
     `- info — 5. fairness, largest deviation from fair share minus the exact optimum's, over ${f.n} instances: median ${g.dev.median.toFixed(1)} h, p90 ${g.dev.p90.toFixed(1)} h, max ${g.dev.max.toFixed(1)} h; optimal in ${g.dev.zero}/${f.n} (no target set)`,
     `- info — 5. fairness, exact optimum's balance minus ours: median ${g.bal.median.toFixed(3)}, p90 ${g.bal.p90.toFixed(3)}, max ${g.bal.max.toFixed(3)} (no target set)`,
   );
+  print();
+}
+
+if (runs(6)) {
+  print('## 6. Callback matching: the exact solver against HiGHS and a greedy; the whole path');
+  print();
+  print('### 6a. The solver (`solveMatching`) on seeded instances');
+  print();
+  const w = await workloadMatchingSolver({ rounds: quick ? 3 : 7, quick });
+  print(w.text);
+  verdicts.push(...w.verdicts);
+  print();
+  print(
+    '### 6b. The whole path: request file object → `parseRequests` → `planCallbacks` (one child process per size)',
+  );
+  print();
+  const script = fileURLToPath(new URL('./matching-plan.mjs', import.meta.url));
+  const sizes = quick ? ['team-day', 'national-day'] : ['team-day', 'national-day', 'national-week'];
+  const rows = sizes.map((size) =>
+    JSON.parse(
+      execFileSync(process.execPath, ['--expose-gc', script, size], { encoding: 'utf8', env: process.env })
+        .trim()
+        .split('\n')
+        .at(-1),
+    ),
+  );
+  const mib = (k) => `${(k / 1024).toFixed(1)} MiB`;
+  print(
+    'Team-day: the example team (7 coaches) in January 2027 and 50 open requests over one day; national: the synthetic network of workload 4 (1,000 coaches) and 1,500 requests over a day / 10,000 over a week; 1-3 windows of 1-4 h between 08:00 and 22:30 each, calls of 30-120 min (mostly 60), default policy. Cold = the first call in a fresh process; warm = median of the runs after it. Peak RSS = Linux VmHWM during the cold parse and plan.',
+  );
+  print();
+  print(
+    '| size | coaches | requests | placed | on time | proven | plan, warm | plan, cold | parse, warm | peak RSS | RSS before |',
+  );
+  print('|---|---:|---:|---:|---:|---|---:|---:|---:|---:|---:|');
+  for (const r of rows) {
+    print(
+      `| ${r.size} | ${r.coaches.toLocaleString('en-US')} | ${r.requests.toLocaleString('en-US')} | ${r.placed.toLocaleString('en-US')} | ${r.onTime.toLocaleString('en-US')} | ${r.proven ? 'yes' : '**no**'} | ${fmtTime(r.planNs)} | ${fmtTime(r.coldPlanNs)} | ${fmtTime(r.parseNs)} | ${mib(r.peakKiB)} | ${mib(r.baseKiB)} |`,
+    );
+  }
+  const week = rows.find((r) => r.size === 'national-week');
+  if (week) {
+    verdicts.push(
+      verdict('6b. national week, whole plan (warm)', fmtTime(week.planNs), week.planNs < 1e9, '< 1 s'),
+    );
+  }
   print();
 }
 
