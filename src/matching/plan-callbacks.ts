@@ -97,7 +97,12 @@ export function planCallbacks(
     }
     const noAnswers = request.attempts.filter((a) => a.outcome === 'no-answer');
     const lastTry = noAnswers[noAnswers.length - 1]?.at;
-    const from = Math.max(earliest, lastTry === undefined ? earliest : lastTry + policy.retrySpacingMs);
+    // Never before the request arrived (a plan made at an earlier `now`), nor before the next try may start.
+    const from = Math.max(
+      earliest,
+      request.receivedAt,
+      lastTry === undefined ? earliest : lastTry + policy.retrySpacingMs,
+    );
     const windows = clip(
       normalize(request.callbackWindows.flatMap((w) => [w.start, w.end])),
       from,
@@ -418,7 +423,10 @@ function assemble(
         fresh.length === 0
           ? 0
           : Math.round((fresh.reduce((s, p) => s + (p.start - now), 0) / fresh.length / MINUTE) * 10) / 10,
-      callSpread: loaded.length === 0 ? 0 : Math.max(...loaded) - Math.min(...loaded),
+      callSpread:
+        loaded.length === 0
+          ? 0
+          : loaded.reduce((a, b) => Math.max(a, b)) - loaded.reduce((a, b) => Math.min(a, b)),
       continuity: { kept, possible: possible.length },
       proven,
     },

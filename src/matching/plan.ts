@@ -145,3 +145,20 @@ export const REASON_SENTENCES: Readonly<
     en: 'The coaches who are free are taken by other calls or have reached their daily maximum.',
   },
 };
+
+/**
+ * The span of time a plan mentions: from the earliest of `now` and its calls' starts to the latest of `now`, its
+ * calls' ends and every deadline. For the writers, which convert those instants to local time.
+ *
+ * @example const { first, last } = planSpan(plan); buildZoneTable(team.timeZone, first, last + 1);
+ */
+export function planSpan(plan: CallbackPlan): { readonly first: Instant; readonly last: Instant } {
+  let first = plan.now;
+  let last = plan.now;
+  for (const p of plan.placed) {
+    if (p.start < first) first = p.start;
+    last = Math.max(last, p.end, p.deadline);
+  }
+  for (const n of plan.notPlaced) if (n.deadline !== undefined && n.deadline > last) last = n.deadline;
+  return { first, last };
+}

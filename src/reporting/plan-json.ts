@@ -6,7 +6,13 @@
  * @module
  */
 
-import type { CallbackPlan, CoachCallLoad, NotPlacedReason, PlanFigures } from '../matching/plan.js';
+import {
+  type CallbackPlan,
+  type CoachCallLoad,
+  type NotPlacedReason,
+  type PlanFigures,
+  planSpan,
+} from '../matching/plan.js';
 import type { CallbackRequest, Contact } from '../model/request.js';
 import type { Team } from '../model/team.js';
 import { formatInstant } from '../time/format.js';
@@ -68,16 +74,8 @@ export interface PlanJsonOptions {
  * ```
  */
 export function planToJson(plan: CallbackPlan, team: Team, options: PlanJsonOptions = {}): PlanJson {
-  const last = Math.max(
-    plan.now,
-    ...plan.placed.map((p) => Math.max(p.end, p.deadline)),
-    ...plan.notPlaced.map((n) => n.deadline ?? plan.now),
-  );
-  const table = buildZoneTable(
-    team.timeZone,
-    Math.min(plan.now, ...plan.placed.map((p) => p.start)),
-    last + 1,
-  );
+  const { first, last } = planSpan(plan);
+  const table = buildZoneTable(team.timeZone, first, last + 1);
   const iso = (t: number) => formatInstant(table, t);
   const contacts = new Map(
     (options.includeContactDetailsFrom ?? []).flatMap((r) =>

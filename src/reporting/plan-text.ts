@@ -5,7 +5,7 @@
  *
  * @module
  */
-import type { CallbackPlan, PlacedCall } from '../matching/plan.js';
+import { type CallbackPlan, type PlacedCall, planSpan } from '../matching/plan.js';
 import type { Team } from '../model/team.js';
 import { formatLocal } from '../time/format.js';
 import { dayOf, formatLocalDate, weekdayOf } from '../time/local.js';
@@ -24,19 +24,23 @@ const DAY_NAMES = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
  * //   12:00-13:00  amelie    R-2026-0042  wellbeing
  */
 export function planToText(plan: CallbackPlan, team: Team, lang: 'en' | 'fr' = 'en'): string {
-  const ends = plan.placed.map((p) => Math.max(p.end, p.deadline));
-  const table = buildZoneTable(
-    team.timeZone,
-    Math.min(plan.now, ...plan.placed.map((p) => p.start)) - DAY,
-    Math.max(plan.now, ...ends) + DAY,
-  );
+  const { first, last } = planSpan(plan);
+  const table = buildZoneTable(team.timeZone, first - DAY, last + DAY);
   const f = plan.figures;
   const lines = [
     `${team.name}: callback plan at ${formatLocal(table, plan.now)} (${team.timeZone})`,
     `${f.requests} requests: ${f.placed} placed (${f.placedBeforeDeadline} before their deadline, ${f.placedAfterDeadline} after), ${f.notPlaced} not placed.${f.proven ? '' : ' Search limit reached: the plan may not be optimal.'}`,
   ];
-  const coachWidth = Math.min(24, Math.max(5, ...plan.placed.map((p) => p.coachId.length)));
-  const idWidth = Math.min(32, Math.max(7, ...plan.placed.map((p) => p.requestId.length)));
+  const coachWidth = widest(
+    plan.placed.map((p) => p.coachId),
+    5,
+    24,
+  );
+  const idWidth = widest(
+    plan.placed.map((p) => p.requestId),
+    7,
+    32,
+  );
   let day: number | undefined;
   for (const call of plan.placed) {
     const local = instantToLocal(table, call.start);
@@ -49,7 +53,11 @@ export function planToText(plan: CallbackPlan, team: Team, lang: 'en' | 'fr' = '
   if (plan.placed.length === 0) lines.push('', 'No call to make.');
   if (plan.notPlaced.length > 0) {
     lines.push('', 'Not placed');
-    const width = Math.min(32, Math.max(...plan.notPlaced.map((n) => n.requestId.length)));
+    const width = widest(
+      plan.notPlaced.map((n) => n.requestId),
+      1,
+      32,
+    );
     for (const n of plan.notPlaced)
       lines.push(`  ${n.requestId.padEnd(width)}  ${n.reason.padEnd(17)} ${n.sentence[lang]}`);
   }
@@ -81,4 +89,11 @@ function callLine(
   ]
     .join('  ')
     .trimEnd();
+}
+
+/** The longest of `texts`, at least `min` and at most `max` columns (a loop: lists may hold 100,000 ids). */
+function widest(texts: readonly string[], min: number, max: number): number {
+  let width = min;
+  for (const t of texts) if (t.length > width) width = t.length;
+  return Math.min(width, max);
 }

@@ -142,6 +142,18 @@ describe('planCallbacks: hand-checked plans', () => {
     );
   });
 
+  it('never calls before the request arrived, even when planned from an earlier now', () => {
+    const team = teamOf({ bastien: tuesdayNoon.map((x) => ({ ...x, days: [...x.days] })) });
+    const plan = planCallbacks(
+      team,
+      [request('R', '2026-12-01T12:40', [['2026-12-01T12:00', '2026-12-01T15:00']])],
+      {
+        now: paris('2026-12-01T08:00'),
+      },
+    );
+    expect(plan.placed[0]?.start).toBe(paris('2026-12-01T13:00'));
+  });
+
   it('keeps real durations across both DST nights', () => {
     const night = [{ days: ['SA'] as const, from: '23:00', to: '05:00' }].map((r) => ({
       ...r,
