@@ -54,6 +54,7 @@ const POLICY_KEYS = [
   'minRestHours',
   'night',
   'layerSkills',
+  'layerWeights',
 ];
 
 /**

@@ -1,5 +1,5 @@
 import type { ZoneTable } from '../time/zone.js';
-import { capacityWithinCaps, waterFill } from './fair-share.js';
+import { capacityWithinCaps, layerFairShares } from './fair-share.js';
 import { localMondaysBetween, localTimesBetween } from './grid.js';
 import type { Horizon } from './horizon.js';
 import type { RotaPolicy } from './policy.js';
@@ -58,8 +58,10 @@ export function assign(
     }
   }
 
-  // Fair-share targets to steer by: the time the layers could be filled, water-filled over capacities.
-  const fair = fairTargets(free, rules, horizon, weekStarts, layerCount);
+  // Fair-share targets to steer by, per layer: the time each layer could be filled, water-filled over capacities
+  // layer after layer (see `layerFairShares`), as running totals: `fair[c * layerCount + l]` is coach c's share of
+  // layers 0..l together, so the last layer's is their share of the total.
+  const fair = fairTargets(free, rules, horizon, weekStarts, layerCount, skilled);
 
   // Free-time edges, bucketed by the breakpoint they fall on (every edge is a breakpoint).
   const edges = edgesByBreakpoint(free, breakpoints);
@@ -86,7 +88,14 @@ export function assign(
     return prefix[prefix.length - 1]! - prefix[lo]! - inside;
   };
 
-  const load = new Float64Array(coachCount);
+  // On-call time per coach and layer (c * layerCount + l).
+  const layerLoad = new Float64Array(coachCount * layerCount);
+  // Per-piece memo of urgencies (per coach and layer) and free time left (per coach), by piece number.
+  let piece = 0;
+  const urgencyPiece = new Int32Array(coachCount * layerCount).fill(NONE);
+  const urgencyValue = new Float64Array(coachCount * layerCount);
+  const freeLeftPiece = new Int32Array(coachCount).fill(NONE);
+  const freeLeftValue = new Float64Array(coachCount);
   const usedWeek = new Float64Array(coachCount);
   const lastEnd = new Float64Array(coachCount).fill(Number.NEGATIVE_INFINITY);
   const stretchStart = new Float64Array(coachCount);
@@ -217,19 +226,38 @@ export function assign(
     usable: (c: number) => number,
   ): number[][] {
     const grid = isGrid.has(a);
-    // Urgency: the share of a coach's remaining free time they are still owed. The most urgent goes first, so a
-    // coach who is free rarely is not left below their share; between equals, ties go by team order. Coaches past
-    // their share rank by how far past (hours, always below anyone still owed): the least loaded of them goes
-    // first in hours few can cover, however much free time they have left. Computed once per coach and piece.
-    const urgencies = new Map<number, number>();
-    const urgency = (c: number) => {
-      let u = urgencies.get(c);
-      if (u === undefined) {
-        const owed = fair[c]! - load[c]!;
-        u = owed > 0 ? owed / Math.max(freeFrom(c, a), 1) : owed;
-        urgencies.set(c, u);
+    piece++;
+    // Urgency for layer l: the share of a coach's remaining free time they are still owed of layers 0..l together
+    // (so the first line is steered by its own share, and the last layer by the total: the backup goes to whoever
+    // is furthest below their total once the first line is chosen). The most urgent goes first, so a coach who is
+    // free rarely is not left below their share; between equals, the urgency for the total, then team order.
+    // Coaches past their share rank by how far past (hours, always below anyone still owed): the least loaded of
+    // them goes first in hours few can cover, however much free time they have left. Computed once per coach,
+    // layer and piece.
+    const urgency = (c: number, l: number) => {
+      const key = c * layerCount + l;
+      if (urgencyPiece[key] === piece) return urgencyValue[key]!;
+      let owed = fair[key]!;
+      for (let m = 0; m <= l; m++) owed -= layerLoad[c * layerCount + m]!;
+      let u = owed;
+      if (owed > 0) {
+        if (freeLeftPiece[c] !== piece) {
+          freeLeftPiece[c] = piece;
+          freeLeftValue[c] = Math.max(freeFrom(c, a), 1);
+        }
+        u = owed / freeLeftValue[c]!;
       }
+      urgencyPiece[key] = piece;
+      urgencyValue[key] = u;
       return u;
+    };
+    // Holding layer l counts towards layers l..last (running totals): a coach is as owed as their least owed of
+    // these, so the first line goes to whoever is furthest below their first-line share without leaving their
+    // total further from fair, and the last layer by the total alone.
+    const key = (c: number, l: number) => {
+      let k = urgency(c, l);
+      for (let m = l + 1; m < layerCount; m++) k = Math.min(k, urgency(c, m));
+      return k;
     };
     // Between hand-off times, coaches holding another layer come after everyone else (those of the least
     // important layer first), so a layer left by its holder is refilled without moving other layers' holders.
@@ -245,7 +273,8 @@ export function assign(
         prefs.push([]);
         continue;
       }
-      const before = (x: number, y: number) => rank(x, l) - rank(y, l) || urgency(y) - urgency(x) || x - y;
+      const before = (x: number, y: number) =>
+        rank(x, l) - rank(y, l) || key(y, l) - key(x, l) || urgency(y, l) - urgency(x, l) || x - y;
       const best: number[] = [];
       for (const c of freeList) {
         if (assigned.includes(c) || !eligible(c, l)) continue;
@@ -264,7 +293,7 @@ export function assign(
         const rival = best.find((c) => c !== h);
         const young = a - holderSince[l]! < policy.minShiftMs;
         // At a hand-off time the holder stays only for a whole block, and only while no one is more urgent.
-        const fairToKeep = usable(h) >= len && (rival === undefined || urgency(h) >= urgency(rival));
+        const fairToKeep = usable(h) >= len && (rival === undefined || key(h, l) >= key(rival, l));
         if (!grid || young || fairToKeep) list.push(h);
       }
       for (const c of best) if (!list.includes(c)) list.push(c);
@@ -345,7 +374,7 @@ export function assign(
     for (let l = 0; l < layerCount; l++) {
       const c = assigned[l]!;
       if (c === NONE) continue;
-      load[c] = load[c]! + len;
+      layerLoad[c * layerCount + l] = layerLoad[c * layerCount + l]! + len;
       usedWeek[c] = usedWeek[c]! + len;
       if (lastEnd[c] !== a) stretchStart[c] = a;
       lastEnd[c] = b;
@@ -514,22 +543,35 @@ function edgesByBreakpoint(
   return { offsets, coach, on };
 }
 
-/** Steering targets: the fillable layer-time (∫ min(free coaches, layers)), water-filled over capacities. */
+/**
+ * Steering targets: each layer's fillable time (where more coaches are free than the layers above it need),
+ * shared out layer after layer by `layerFairShares` over capacities, as running totals per coach:
+ * `[c * layerCount + l]` = coach c's share of layers 0..l, ms.
+ */
 function fairTargets(
   free: readonly Float64Array[],
   rules: CoachRules,
   horizon: Horizon,
   weekStarts: readonly number[],
   layerCount: number,
+  skilled: Uint8Array,
 ): Float64Array {
   const { boundaries, counts } = sweepCounts(free, horizon.from, horizon.to);
-  let demand = 0;
+  const demand = new Array<number>(layerCount).fill(0);
   for (let k = 0; k < counts.length; k++) {
-    demand += Math.min(counts[k]!, layerCount) * (boundaries[k + 1]! - boundaries[k]!);
+    const len = boundaries[k + 1]! - boundaries[k]!;
+    for (let l = 0; l < Math.min(counts[k]!, layerCount); l++) demand[l] = demand[l]! + len;
   }
   const weeks = [horizon.from, ...weekStarts, horizon.to];
   const capacity = free.map((set, c) => capacityWithinCaps(set, rules.capMs[c]!, weeks));
-  const shares = waterFill(capacity, rules.weight, demand);
-  // Never divide by zero: a coach with no capacity is never a candidate anyway.
-  return Float64Array.from(shares, (s) => Math.max(s, 1));
+  const shares = layerFairShares(capacity, rules.weight, demand, (c, l) => skilled[c * layerCount + l] === 1);
+  const targets = new Float64Array(free.length * layerCount);
+  for (let c = 0; c < free.length; c++) {
+    let sum = 0;
+    for (let l = 0; l < layerCount; l++) {
+      sum += shares[l]![c]!;
+      targets[c * layerCount + l] = sum;
+    }
+  }
+  return targets;
 }
