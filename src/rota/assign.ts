@@ -1,4 +1,5 @@
 import type { ZoneTable } from '../time/zone.js';
+import { balanceFirstLine } from './balance-layers.js';
 import { capacityWithinCaps, layerFairShares } from './fair-share.js';
 import { localMondaysBetween, localTimesBetween } from './grid.js';
 import type { Horizon } from './horizon.js';
@@ -156,7 +157,19 @@ export function assign(
   }
   const byStart = (x: { start: number; layer: number }, y: { start: number; layer: number }) =>
     x.start - y.start || x.layer - y.layer;
-  return { shifts: shifts.sort(byStart), unfilled: unfilled.sort(byStart) };
+  shifts.sort(byStart);
+  // Then the first two layers' holders may trade, block by block, towards the first line's fair share.
+  const balanced =
+    layerCount < 2
+      ? shifts
+      : balanceFirstLine(
+          shifts,
+          [from, ...grid, to],
+          Float64Array.from({ length: coachCount }, (_, c) => fair[c * layerCount]!),
+          (c, l) => skilled[c * layerCount + l] === 1,
+          previous,
+        );
+  return { shifts: balanced, unfilled: unfilled.sort(byStart) };
 
   /** Fills the layers from `a` on, for at most `[a, b)`; returns where this assignment ends. */
   function fillSegment(a: number, b: number): number {
