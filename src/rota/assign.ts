@@ -1,5 +1,5 @@
 import type { ZoneTable } from '../time/zone.js';
-import { balanceFirstLine } from './balance-layers.js';
+import { balanceLayers } from './balance-layers.js';
 import { capacityWithinCaps, layerFairShares } from './fair-share.js';
 import { localMondaysBetween, localTimesBetween } from './grid.js';
 import type { Horizon } from './horizon.js';
@@ -158,17 +158,19 @@ export function assign(
   const byStart = (x: { start: number; layer: number }, y: { start: number; layer: number }) =>
     x.start - y.start || x.layer - y.layer;
   shifts.sort(byStart);
-  // Then the first two layers' holders may trade, block by block, towards the first line's fair share.
-  const balanced =
-    layerCount < 2
-      ? shifts
-      : balanceFirstLine(
-          shifts,
-          [from, ...grid, to],
-          Float64Array.from({ length: coachCount }, (_, c) => fair[c * layerCount]!),
-          (c, l) => skilled[c * layerCount + l] === 1,
-          previous,
-        );
+  // Then, pair by pair of layers, holders may trade hand-off blocks towards each running total's share.
+  const bounds = [from, ...grid, to];
+  let balanced: IndexedRun[] = shifts;
+  for (let l = 0; l + 1 < layerCount; l++) {
+    balanced = balanceLayers(
+      balanced,
+      l,
+      bounds,
+      Float64Array.from({ length: coachCount }, (_, c) => fair[c * layerCount + l]!),
+      (c, m) => skilled[c * layerCount + m] === 1,
+      previous,
+    );
+  }
   return { shifts: balanced, unfilled: unfilled.sort(byStart) };
 
   /** Fills the layers from `a` on, for at most `[a, b)`; returns where this assignment ends. */
@@ -241,9 +243,9 @@ export function assign(
     const grid = isGrid.has(a);
     piece++;
     // Urgency for layer l: the share of a coach's remaining free time they are still owed of layers 0..l together
-    // (so the first line is steered by its own share, and the last layer by the total: the backup goes to whoever
-    // is furthest below their total once the first line is chosen). The most urgent goes first, so a coach who is
-    // free rarely is not left below their share; between equals, the urgency for the total, then team order.
+    // (the first line's own share; the last layer's running total is the total). The most urgent goes first (see
+    // `key`), so a coach who is free rarely is not left below their share; between equals, the urgency for the
+    // layer itself, then team order.
     // Coaches past their share rank by how far past (hours, always below anyone still owed): the least loaded of
     // them goes first in hours few can cover, however much free time they have left. Computed once per coach,
     // layer and piece.
@@ -264,13 +266,14 @@ export function assign(
       urgencyValue[key] = u;
       return u;
     };
-    // Holding layer l counts towards layers l..last (running totals): a coach is as owed as their least owed of
-    // these, so the first line goes to whoever is furthest below their first-line share without leaving their
-    // total further from fair, and the last layer by the total alone.
+    // The first line counts towards its own share and towards the total: a coach's claim to it is the lesser of
+    // the two urgencies, so it goes to whoever is furthest below their first-line share without pushing their
+    // total off. The other layers go by the total (as before per-layer shares: that keeps every total within one
+    // hand-off block of its share); the split between layers is then balanced by `balanceLayers`.
+    const last = layerCount - 1;
     const key = (c: number, l: number) => {
-      let k = urgency(c, l);
-      for (let m = l + 1; m < layerCount; m++) k = Math.min(k, urgency(c, m));
-      return k;
+      const total = urgency(c, last);
+      return l === 0 ? Math.min(urgency(c, 0), total) : total;
     };
     // Between hand-off times, coaches holding another layer come after everyone else (those of the least
     // important layer first), so a layer left by its holder is refilled without moving other layers' holders.

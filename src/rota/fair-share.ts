@@ -5,7 +5,7 @@
  * @module
  */
 
-import { clip, type IntervalSet, totalLength } from '../time/intervals.js';
+import { type IntervalSet, totalLength } from '../time/intervals.js';
 
 /**
  * The most a coach can carry: their free time, but no more than `capMs` in any week.
@@ -15,9 +15,17 @@ import { clip, type IntervalSet, totalLength } from '../time/intervals.js';
  */
 export function capacityWithinCaps(free: IntervalSet, capMs: number, weekBounds: readonly number[]): number {
   if (!Number.isFinite(capMs)) return totalLength(free);
+  // One merge walk of the intervals and the weeks, no allocation (called per coach and window at every rota).
   let capacity = 0;
+  let i = 0;
   for (let w = 0; w + 1 < weekBounds.length; w++) {
-    capacity += Math.min(capMs, totalLength(clip(free, weekBounds[w]!, weekBounds[w + 1]!)));
+    const [from, to] = [weekBounds[w]!, weekBounds[w + 1]!];
+    let week = 0;
+    while (i < free.length && free[i + 1]! <= from) i += 2;
+    for (let k = i; k < free.length && free[k]! < to; k += 2) {
+      week += Math.min(free[k + 1]!, to) - Math.max(free[k]!, from);
+    }
+    capacity += Math.min(capMs, week);
   }
   return capacity;
 }
