@@ -160,7 +160,16 @@ export function workloadRotaLayerFairness({ instances }) {
     if (held.some((h, l) => Math.abs(h - s.held[l]) > 1e-9))
       throw new Error(`instance ${i}: coverage differs`);
     const t = performance.now();
-    const opt = exact.layeredOptimum(blocks, coaches, s.shareByLayer, s.totalShare, s.weights);
+    const opt = exact.layeredOptimum(
+      blocks,
+      coaches,
+      s.shareByLayer,
+      s.totalShare,
+      s.weights,
+      undefined,
+      3600,
+    );
+    if (opt === undefined) throw new Error(`instance ${i}: HiGHS hit its time limit`);
     solveMs += performance.now() - t;
     rows.push({ after: gaps(after, opt), before: gaps(old, opt), opt });
   }
@@ -192,8 +201,10 @@ export function workloadRotaLayerFairness({ instances }) {
       capHours: caps,
       heldByLayer: s.held,
     },
+    3600,
   );
   const exampleMs = performance.now() - t;
+  if (exampleOpt === undefined) throw new Error('example team: HiGHS hit its time limit');
   const oldHeld = sharesOf(old.rota).held;
   const example = {
     after: gaps(after, exampleOpt),

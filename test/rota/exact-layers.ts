@@ -74,6 +74,7 @@ function choices(mask: number, n: number, take: number): number[][] {
  * @param shareByLayer - `shareByLayer[l][c]`, hours.
  * @param totalShare - each coach's share of the total, hours.
  * @param layerWeights - how much an hour of each layer counts in the weighted total.
+ * @param timeLimitSeconds - per MIP solve; past it the result is `undefined` (no exact answer).
  */
 export function layeredOptimum(
   blocks: readonly Block[],
@@ -82,7 +83,8 @@ export function layeredOptimum(
   totalShare: readonly number[],
   layerWeights: readonly number[],
   caps?: CapsOption,
-): LayeredOptimum {
+  timeLimitSeconds = 20,
+): LayeredOptimum | undefined {
   if (solver === undefined) throw new Error('call loadSolver() first');
   const layers = shareByLayer.length;
   // Kinds of block: same free coaches, same length.
@@ -171,7 +173,8 @@ export function layeredOptimum(
         ` ${vars.map((v) => v.name).join(' ')}`,
         'End',
       ].join('\n');
-      const result = solver!.solve(lp, { mip_rel_gap: 0 });
+      const result = solver!.solve(lp, { mip_rel_gap: 0, time_limit: timeLimitSeconds });
+      if (result.Status === 'Time limit reached') throw new TimeLimit();
       if (result.Status !== 'Optimal') throw new Error(`exact optimum: ${result.Status}`);
       optima.push(result.ObjectiveValue);
     });
@@ -181,13 +184,24 @@ export function layeredOptimum(
   const weightedShare = totalShare.map((_, c) =>
     shareByLayer.reduce((sum, share, l) => sum + layerWeights[l]! * share[c]!, 0),
   );
-  const lex = solve([
-    ...shareByLayer.map((share, l) => ({ layerWeights: unit(l), share })),
-    { layerWeights, share: weightedShare },
-  ]);
-  const [, totalAfterFirst] = solve([
-    { layerWeights: unit(0), share: shareByLayer[0]! },
-    { layerWeights: shareByLayer.map(() => 1), share: totalShare },
-  ]);
-  return { byLayer: lex.slice(0, layers), weighted: lex[layers]!, totalAfterFirst: totalAfterFirst! };
+  try {
+    return optimaOf();
+  } catch (error) {
+    if (error instanceof TimeLimit) return undefined;
+    throw error;
+  }
+  function optimaOf(): LayeredOptimum {
+    const lex = solve([
+      ...shareByLayer.map((share, l) => ({ layerWeights: unit(l), share })),
+      { layerWeights, share: weightedShare },
+    ]);
+    const [, totalAfterFirst] = solve([
+      { layerWeights: unit(0), share: shareByLayer[0]! },
+      { layerWeights: shareByLayer.map(() => 1), share: totalShare },
+    ]);
+    return { byLayer: lex.slice(0, layers), weighted: lex[layers]!, totalAfterFirst: totalAfterFirst! };
+  }
 }
+
+/** Thrown inside {@link layeredOptimum} when a solve hits its time limit. */
+class TimeLimit extends Error {}
