@@ -8,6 +8,8 @@
  * 5b. Memory: each (team, function) in a fresh child process (`rota-child.mjs`), peak RSS of one cold call.
  * 5c. Fairness: small pure-assignment instances, the greedy's largest fair-share deviation and balance against the
  *     exact optima (`rota-exact.mjs`).
+ * 5d. Per-layer fairness (issue 11) against an exact MIP optimum, and the rota before per-layer steering timed in
+ *     5a's rounds (`rota-fairness.mjs`).
  */
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -24,6 +26,12 @@ import {
   simpleRota,
   smallInstance,
 } from './rota-exact.mjs';
+import {
+  beforeAfterFairness,
+  beforeAfterTable,
+  before as beforeLib,
+  workloadRotaLayerFairness,
+} from './rota-fairness.mjs';
 import { rotaTeam, YEAR } from './rota-teams.mjs';
 import { lcg } from './team-gen.mjs';
 
@@ -130,12 +138,24 @@ export async function workloadRotaTime({ rounds, quick }) {
   for (const size of SIZES(quick, rounds)) {
     const team = parseTeam(rotaTeam(size.key));
     const facts = checkAndDescribe(team);
+    const withBefore = size.key !== 'example';
+    const beforeTeam = beforeLib.parseTeam(rotaTeam(size.key));
     const res = await interleave({
       candidates: [
         { name: 'rota', role: 'ours', fn: () => generateRota(team, YEAR).shifts },
         { name: 'coverage', role: 'baseline', fn: () => computeCoverage(team, YEAR).timeline.counts },
         { name: 'floor', role: 'limit', fn: () => floor(team).timeline.counts },
         { name: 'calibration', role: 'info', fn: () => calibInput.slice().sort() },
+        // The rota before per-layer steering (issue 11), for the before/after table.
+        ...(withBefore
+          ? [
+              {
+                name: 'rota, before',
+                role: 'info',
+                fn: () => beforeLib.generateRota(beforeTeam, YEAR).shifts,
+              },
+            ]
+          : []),
         ...(size.previous
           ? [
               {
@@ -153,7 +173,7 @@ export async function workloadRotaTime({ rounds, quick }) {
       ...(size.warmMin === undefined ? {} : { warmMin: size.warmMin }),
       ...(size.rewarmMs === undefined ? {} : { rewarmMs: size.rewarmMs }),
     });
-    rows.push({ size, facts, res });
+    rows.push({ size, facts, res, ...(withBefore ? { fairness: beforeAfterFairness(team, YEAR) } : {}) });
   }
   const m = (r, name) => r.res.medians.get(name);
   const rr = (r, a, b) => {
@@ -204,8 +224,19 @@ export async function workloadRotaTime({ rounds, quick }) {
       `| ${a.size.label} → ${b.size.label} | ${g((r) => r.facts.coaches)} | ${g((r) => r.facts.intervals)} | ${g((r) => r.facts.segments)} | ${g((r) => m(r, 'rota'))} | **${norm('rota')}** | ${g((r) => m(r, 'coverage'))} | **${norm('coverage')}** | ${norm('floor')} | ${g(extra)} |`,
     );
   }
+  lines.push('');
+  lines.push('#### Before and after per-layer steering (issue 11)');
+  lines.push('');
+  const compared = rows.filter((r) => r.fairness !== undefined);
+  lines.push(beforeAfterTable(compared));
   const big = rows.find((r) => r.size.key === '1000');
+  const afterBefore = big ? ratio(big.res, 'rota', 'rota, before') : Number.NaN;
+  lines.push('');
+  lines.push(
+    `- ${afterBefore <= 1.5 ? 'PASS' : 'FAIL'} — 5. rota after ÷ before per-layer steering, 1,000 coaches × 1 year: ${fmtRatio(afterBefore)} (target ≤ 1.5x)`,
+  );
   return {
+    afterBefore1000: afterBefore,
     text: lines.join('\n'),
     rows,
     multiple1000: big ? ratio(big.res, 'rota', 'coverage') : Number.NaN,
@@ -399,5 +430,9 @@ export function workloadRotaFairness({ instances }) {
   lines.push(
     `Ours by team size: ${byCoaches.join('; ')}. Study time ${((performance.now() - started) / 1000).toFixed(1)} s.`,
   );
+  lines.push('');
+  lines.push('### 5d. Per-layer fairness against the exact optimum (issue 11)');
+  lines.push('');
+  lines.push(workloadRotaLayerFairness({ instances }).text);
   return { text: lines.join('\n'), summary, n };
 }

@@ -67,8 +67,8 @@ export const USAGE = `Usage:
                  [--previous <rota.json>] [--overrides <overrides.json>]
       Who is on call, layer by layer, over [from, to) (same dates and defaults as coverage), each coach's load
       against a fair share, and the time no one can hold. --policy: a JSON rota policy (layers, handOffTimes,
-      minShiftMinutes, maxStretchHours, minRestHours, night, layerSkills). --previous: the rota published
-      before, as printed by --format json; every assignment of it that is still valid is kept. --overrides:
+      minShiftMinutes, maxStretchHours, minRestHours, night, layerSkills, layerWeights). --previous: the rota
+      published before, as printed by --format json; every assignment of it still valid is kept. --overrides:
       a JSON list of { layer, coachId, start, end } (start and end as local YYYY-MM-DDTHH:mm in the team's
       zone, or ISO 8601 with offset) pinning coaches; they win over the generated rota.
   astreinte match <team.json> <requests.json> [--now <instant>] [--rota <rota.json>] [--bookings <bookings.json>]

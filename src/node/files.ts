@@ -100,6 +100,7 @@ const POLICY_KEYS = [
   'minRestHours',
   'night',
   'layerSkills',
+  'layerWeights',
 ];
 
 /**

@@ -4,7 +4,7 @@
  *
  * @module
  */
-import type { CoachLoad, Rota, RotaFlag, UnfilledReason } from '../rota/rota.js';
+import type { CoachLoad, Rota, RotaFlag, RotaQuality, UnfilledReason } from '../rota/rota.js';
 import { formatInstant } from '../time/format.js';
 import { buildZoneTable } from '../time/zone.js';
 
@@ -45,13 +45,8 @@ export interface RotaJson {
   }[];
   /** One entry per coach, in team order. */
   readonly load: readonly RotaLoadJson[];
-  readonly quality: {
-    readonly coverageByLayer: Readonly<Record<string, number>>;
-    readonly balance: number;
-    readonly maxFairShareDeviationHours: number;
-    readonly handOffsPerWeek: number;
-    readonly nightsPerCoach: Readonly<Record<string, number>>;
-  };
+  /** The fields of `RotaQuality`, ratios and hours rounded to 4 decimals (per-coach weekend hours to 2). */
+  readonly quality: RotaQuality;
   readonly flags: readonly RotaFlag[];
 }
 
@@ -69,6 +64,8 @@ export function rotaToJson(rota: Rota): RotaJson {
   const iso = (t: number) => formatInstant(table, t);
   const hours = (record: Readonly<Record<string, number>>) =>
     Object.fromEntries(Object.entries(record).map(([key, h]) => [key, round(h, 2)]));
+  const figures = (record: Readonly<Record<string, number>>) =>
+    Object.fromEntries(Object.entries(record).map(([key, x]) => [key, round(x, 4)]));
   return {
     team: rota.team,
     timeZone: rota.timeZone,
@@ -100,15 +97,27 @@ export function rotaToJson(rota: Rota): RotaJson {
       handOffs: l.handOffs,
       fairShareHours: round(l.fairShareHours, 2),
       deviationHours: round(l.deviationHours, 2),
+      fairShareByLayer: hours(l.fairShareByLayer),
+      deviationByLayer: hours(l.deviationByLayer),
+      weightedHours: round(l.weightedHours, 2),
+      weightedFairShareHours: round(l.weightedFairShareHours, 2),
+      nightFairShareHours: round(l.nightFairShareHours, 2),
+      weekendFairShareHours: round(l.weekendFairShareHours, 2),
     })),
     quality: {
-      coverageByLayer: Object.fromEntries(
-        Object.entries(rota.quality.coverageByLayer).map(([layer, share]) => [layer, round(share, 4)]),
-      ),
+      coverageByLayer: figures(rota.quality.coverageByLayer),
       balance: round(rota.quality.balance, 4),
       maxFairShareDeviationHours: round(rota.quality.maxFairShareDeviationHours, 4),
       handOffsPerWeek: round(rota.quality.handOffsPerWeek, 4),
       nightsPerCoach: { ...rota.quality.nightsPerCoach },
+      maxDeviationByLayer: figures(rota.quality.maxDeviationByLayer),
+      balanceByLayer: figures(rota.quality.balanceByLayer),
+      maxWeightedDeviationHours: round(rota.quality.maxWeightedDeviationHours, 4),
+      maxNightDeviationHours: round(rota.quality.maxNightDeviationHours, 4),
+      maxWeekendDeviationHours: round(rota.quality.maxWeekendDeviationHours, 4),
+      nightsSpread: rota.quality.nightsSpread,
+      weekendHoursSpread: round(rota.quality.weekendHoursSpread, 4),
+      weekendHoursPerCoach: hours(rota.quality.weekendHoursPerCoach),
     },
     flags: rota.flags.map((f) => ({ ...f, minutesOutside: round(f.minutesOutside, 2) })),
   };

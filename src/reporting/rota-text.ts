@@ -33,7 +33,7 @@ const REASONS: Record<UnfilledReason, string> = {
  * Each local week (Monday first) lists its days; a day has one line per layer with the shifts that start that day
  * (`23:00-07:00 bastien` runs into the next day; the next day shows it as `…07:00 bastien`), then one `unfilled`
  * line per layer with the time of that day nobody holds it, and why. Then the load table (hours as `H h MM`),
- * the quality figures and the flags.
+ * the quality figures (per layer too, and the spread of nights and weekend hours) and the flags.
  *
  * @example
  * console.log(rotaToText(generateRota(team, { from, to })));
@@ -285,6 +285,25 @@ function qualityLines(rota: Rota): string[] {
     `  balance       ${q.balance.toFixed(2)} (1 = on-call hours even among the coaches who carry some)`,
   );
   lines.push(`  fair share    furthest from it by ${formatMinutes(q.maxFairShareDeviationHours * 60)}`);
+  lines.push(
+    ...wrap(
+      '  by layer      ',
+      rota.policy.layers.map(
+        (l) =>
+          `${l} furthest from its share by ${formatMinutes((q.maxDeviationByLayer[l] ?? 0) * 60)}, balance ` +
+          (q.balanceByLayer[l] ?? 1).toFixed(2),
+      ),
+      ';',
+    ),
+  );
+  lines.push(
+    `  nights        ${q.nightsSpread} between most and fewest nights; night hours furthest from fair share by ` +
+      formatMinutes(q.maxNightDeviationHours * 60),
+  );
+  lines.push(
+    `  weekends      ${formatMinutes(q.weekendHoursSpread * 60)} between most and fewest; furthest from fair ` +
+      `share by ${formatMinutes(q.maxWeekendDeviationHours * 60)}`,
+  );
   lines.push(`  hand-offs     ${(Math.round(q.handOffsPerWeek * 10) / 10).toFixed(1)} a week`);
   lines.push('');
   lines.push(rota.flags.length === 0 ? 'Flags: none' : 'Flags:');

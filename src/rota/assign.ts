@@ -1,5 +1,6 @@
 import type { ZoneTable } from '../time/zone.js';
-import { capacityWithinCaps, waterFill } from './fair-share.js';
+import { balanceLayers } from './balance-layers.js';
+import { capacityWithinCaps, layerFairShares } from './fair-share.js';
 import { localMondaysBetween, localTimesBetween } from './grid.js';
 import type { Horizon } from './horizon.js';
 import type { RotaPolicy } from './policy.js';
@@ -58,8 +59,10 @@ export function assign(
     }
   }
 
-  // Fair-share targets to steer by: the time the layers could be filled, water-filled over capacities.
-  const fair = fairTargets(free, rules, horizon, weekStarts, layerCount);
+  // Fair-share targets to steer by, per layer: the time each layer could be filled, water-filled over capacities
+  // layer after layer (see `layerFairShares`), as running totals: `fair[c * layerCount + l]` is coach c's share of
+  // layers 0..l together, so the last layer's is their share of the total.
+  const fair = fairTargets(free, rules, horizon, weekStarts, layerCount, skilled);
 
   // Free-time edges, bucketed by the breakpoint they fall on (every edge is a breakpoint).
   const edges = edgesByBreakpoint(free, breakpoints);
@@ -86,7 +89,14 @@ export function assign(
     return prefix[prefix.length - 1]! - prefix[lo]! - inside;
   };
 
-  const load = new Float64Array(coachCount);
+  // On-call time per coach and layer (c * layerCount + l).
+  const layerLoad = new Float64Array(coachCount * layerCount);
+  // Per-piece memo of urgencies (per coach and layer) and free time left (per coach), by piece number.
+  let piece = 0;
+  const urgencyPiece = new Int32Array(coachCount * layerCount).fill(NONE);
+  const urgencyValue = new Float64Array(coachCount * layerCount);
+  const freeLeftPiece = new Int32Array(coachCount).fill(NONE);
+  const freeLeftValue = new Float64Array(coachCount);
   const usedWeek = new Float64Array(coachCount);
   const lastEnd = new Float64Array(coachCount).fill(Number.NEGATIVE_INFINITY);
   const stretchStart = new Float64Array(coachCount);
@@ -147,7 +157,21 @@ export function assign(
   }
   const byStart = (x: { start: number; layer: number }, y: { start: number; layer: number }) =>
     x.start - y.start || x.layer - y.layer;
-  return { shifts: shifts.sort(byStart), unfilled: unfilled.sort(byStart) };
+  shifts.sort(byStart);
+  // Then, pair by pair of layers, holders may trade hand-off blocks towards each running total's share.
+  const bounds = [from, ...grid, to];
+  let balanced: IndexedRun[] = shifts;
+  for (let l = 0; l + 1 < layerCount; l++) {
+    balanced = balanceLayers(
+      balanced,
+      l,
+      bounds,
+      Float64Array.from({ length: coachCount }, (_, c) => fair[c * layerCount + l]!),
+      (c, m) => skilled[c * layerCount + m] === 1,
+      previous,
+    );
+  }
+  return { shifts: balanced, unfilled: unfilled.sort(byStart) };
 
   /** Fills the layers from `a` on, for at most `[a, b)`; returns where this assignment ends. */
   function fillSegment(a: number, b: number): number {
@@ -217,19 +241,39 @@ export function assign(
     usable: (c: number) => number,
   ): number[][] {
     const grid = isGrid.has(a);
-    // Urgency: the share of a coach's remaining free time they are still owed. The most urgent goes first, so a
-    // coach who is free rarely is not left below their share; between equals, ties go by team order. Coaches past
-    // their share rank by how far past (hours, always below anyone still owed): the least loaded of them goes
-    // first in hours few can cover, however much free time they have left. Computed once per coach and piece.
-    const urgencies = new Map<number, number>();
-    const urgency = (c: number) => {
-      let u = urgencies.get(c);
-      if (u === undefined) {
-        const owed = fair[c]! - load[c]!;
-        u = owed > 0 ? owed / Math.max(freeFrom(c, a), 1) : owed;
-        urgencies.set(c, u);
+    piece++;
+    // Urgency for layer l: the share of a coach's remaining free time they are still owed of layers 0..l together
+    // (the first line's own share; the last layer's running total is the total). The most urgent goes first (see
+    // `key`), so a coach who is free rarely is not left below their share; between equals, the urgency for the
+    // layer itself, then team order.
+    // Coaches past their share rank by how far past (hours, always below anyone still owed): the least loaded of
+    // them goes first in hours few can cover, however much free time they have left. Computed once per coach,
+    // layer and piece.
+    const urgency = (c: number, l: number) => {
+      const key = c * layerCount + l;
+      if (urgencyPiece[key] === piece) return urgencyValue[key]!;
+      let owed = fair[key]!;
+      for (let m = 0; m <= l; m++) owed -= layerLoad[c * layerCount + m]!;
+      let u = owed;
+      if (owed > 0) {
+        if (freeLeftPiece[c] !== piece) {
+          freeLeftPiece[c] = piece;
+          freeLeftValue[c] = Math.max(freeFrom(c, a), 1);
+        }
+        u = owed / freeLeftValue[c]!;
       }
+      urgencyPiece[key] = piece;
+      urgencyValue[key] = u;
       return u;
+    };
+    // The first line counts towards its own share and towards the total: a coach's claim to it is the lesser of
+    // the two urgencies, so it goes to whoever is furthest below their first-line share without pushing their
+    // total off. The other layers go by the total (as before per-layer shares: that keeps every total within one
+    // hand-off block of its share); the split between layers is then balanced by `balanceLayers`.
+    const last = layerCount - 1;
+    const key = (c: number, l: number) => {
+      const total = urgency(c, last);
+      return l === 0 ? Math.min(urgency(c, 0), total) : total;
     };
     // Between hand-off times, coaches holding another layer come after everyone else (those of the least
     // important layer first), so a layer left by its holder is refilled without moving other layers' holders.
@@ -245,7 +289,8 @@ export function assign(
         prefs.push([]);
         continue;
       }
-      const before = (x: number, y: number) => rank(x, l) - rank(y, l) || urgency(y) - urgency(x) || x - y;
+      const before = (x: number, y: number) =>
+        rank(x, l) - rank(y, l) || key(y, l) - key(x, l) || urgency(y, l) - urgency(x, l) || x - y;
       const best: number[] = [];
       for (const c of freeList) {
         if (assigned.includes(c) || !eligible(c, l)) continue;
@@ -264,7 +309,7 @@ export function assign(
         const rival = best.find((c) => c !== h);
         const young = a - holderSince[l]! < policy.minShiftMs;
         // At a hand-off time the holder stays only for a whole block, and only while no one is more urgent.
-        const fairToKeep = usable(h) >= len && (rival === undefined || urgency(h) >= urgency(rival));
+        const fairToKeep = usable(h) >= len && (rival === undefined || key(h, l) >= key(rival, l));
         if (!grid || young || fairToKeep) list.push(h);
       }
       for (const c of best) if (!list.includes(c)) list.push(c);
@@ -345,7 +390,7 @@ export function assign(
     for (let l = 0; l < layerCount; l++) {
       const c = assigned[l]!;
       if (c === NONE) continue;
-      load[c] = load[c]! + len;
+      layerLoad[c * layerCount + l] = layerLoad[c * layerCount + l]! + len;
       usedWeek[c] = usedWeek[c]! + len;
       if (lastEnd[c] !== a) stretchStart[c] = a;
       lastEnd[c] = b;
@@ -514,22 +559,35 @@ function edgesByBreakpoint(
   return { offsets, coach, on };
 }
 
-/** Steering targets: the fillable layer-time (∫ min(free coaches, layers)), water-filled over capacities. */
+/**
+ * Steering targets: each layer's fillable time (where more coaches are free than the layers above it need),
+ * shared out layer after layer by `layerFairShares` over capacities, as running totals per coach:
+ * `[c * layerCount + l]` = coach c's share of layers 0..l, ms.
+ */
 function fairTargets(
   free: readonly Float64Array[],
   rules: CoachRules,
   horizon: Horizon,
   weekStarts: readonly number[],
   layerCount: number,
+  skilled: Uint8Array,
 ): Float64Array {
   const { boundaries, counts } = sweepCounts(free, horizon.from, horizon.to);
-  let demand = 0;
+  const demand = new Array<number>(layerCount).fill(0);
   for (let k = 0; k < counts.length; k++) {
-    demand += Math.min(counts[k]!, layerCount) * (boundaries[k + 1]! - boundaries[k]!);
+    const len = boundaries[k + 1]! - boundaries[k]!;
+    for (let l = 0; l < Math.min(counts[k]!, layerCount); l++) demand[l] = demand[l]! + len;
   }
   const weeks = [horizon.from, ...weekStarts, horizon.to];
   const capacity = free.map((set, c) => capacityWithinCaps(set, rules.capMs[c]!, weeks));
-  const shares = waterFill(capacity, rules.weight, demand);
-  // Never divide by zero: a coach with no capacity is never a candidate anyway.
-  return Float64Array.from(shares, (s) => Math.max(s, 1));
+  const shares = layerFairShares(capacity, rules.weight, demand, (c, l) => skilled[c * layerCount + l] === 1);
+  const targets = new Float64Array(free.length * layerCount);
+  for (let c = 0; c < free.length; c++) {
+    let sum = 0;
+    for (let l = 0; l < layerCount; l++) {
+      sum += shares[l]![c]!;
+      targets[c * layerCount + l] = sum;
+    }
+  }
+  return targets;
 }

@@ -9,7 +9,7 @@ import { type IntervalSet, intersect, normalize, overlaps, totalLength } from '.
 import { expandRules } from '../time/recurrence.js';
 import { HOUR, WEEK } from '../time/types.js';
 import type { ZoneTable } from '../time/zone.js';
-import { capacityWithinCaps, waterFill } from './fair-share.js';
+import { capacityWithinCaps, layerFairShares, waterFill } from './fair-share.js';
 import { weekBounds } from './grid.js';
 import type { Horizon } from './horizon.js';
 import type { RotaPolicy } from './policy.js';
@@ -74,32 +74,72 @@ export function summarizeRota(
   const capacity = team.coaches.map((coach, c) =>
     capacityWithinCaps(free[c]!, (coach.maxHoursPerWeek ?? Number.POSITIVE_INFINITY) * HOUR, bounds),
   );
-  const fair = waterFill(
-    capacity,
-    team.coaches.map((c) => c.weight),
-    demand,
+  const weights = team.coaches.map((c) => c.weight);
+  const fair = waterFill(capacity, weights, demand);
+  // Per layer: the hours each layer was held, shared out layer after layer over the same capacities (skills
+  // count: a coach without a layer's skills has no share of it).
+  const layerDemand = policy.layers.map((_, l) => hours.reduce((sum, h) => sum + h[l]!, 0) * HOUR);
+  const layerShares = layerFairShares(capacity, weights, layerDemand, (c, l) =>
+    policy.layerSkills[l]!.every((skill) => team.coaches[c]!.skills.includes(skill)),
   );
+  // Nights and weekends: the on-call hours in them, water-filled over each coach's free time in them.
+  const nightTimes = onCall.map((set) => intersect(set, night));
+  const weekendTimes = onCall.map((set) => intersect(set, weekend));
+  const shareOf = (window: IntervalSet, held: readonly IntervalSet[]) => {
+    const cap = team.coaches.map((coach, c) =>
+      capacityWithinCaps(
+        intersect(free[c]!, window),
+        (coach.maxHoursPerWeek ?? Number.POSITIVE_INFINITY) * HOUR,
+        bounds,
+      ),
+    );
+    const heldTotal = held.reduce((sum, set) => sum + totalLength(set), 0);
+    return { cap, share: waterFill(cap, weights, heldTotal) };
+  };
+  const nightShare = shareOf(night, nightTimes);
+  const weekendShare = shareOf(weekend, weekendTimes);
 
   const load: CoachLoad[] = team.coaches.map((coach, c) => {
     const set = onCall[c]!;
-    const nightTime = intersect(set, night);
+    const nightTime = nightTimes[c]!;
     let nights = 0;
     for (let i = 0; i < night.length; i += 2) if (overlaps(set, night[i]!, night[i + 1]!)) nights++;
     const totalHours = totals[c]! / HOUR;
     const fairShareHours = fair[c]! / HOUR;
+    const byLayer = (value: (l: number) => number) =>
+      Object.fromEntries(policy.layers.map((layer, l) => [layer, value(l)]));
+    const weighted = (value: (l: number) => number) =>
+      policy.layers.reduce((sum, _, l) => sum + policy.layerWeights[l]! * value(l), 0);
+    const share = (l: number) => layerShares[l]![c]! / HOUR;
+    const held = (l: number) => hours[c]![l]!;
+    const nightHours = totalLength(nightTime) / HOUR;
+    const weekendHours = totalLength(weekendTimes[c]!) / HOUR;
     return {
       coachId: coach.id,
       hoursByLayer: Object.fromEntries(policy.layers.map((layer, l) => [layer, hours[c]![l]!])),
       totalHours,
-      nightHours: totalLength(nightTime) / HOUR,
-      weekendHours: totalLength(intersect(set, weekend)) / HOUR,
+      nightHours,
+      weekendHours,
       nights,
       shifts: shiftCount[c]!,
       handOffs: handOffs[c]!,
       fairShareHours,
       deviationHours: totalHours - fairShareHours,
+      fairShareByLayer: byLayer(share),
+      deviationByLayer: byLayer((l) => held(l) - share(l)),
+      weightedHours: weighted(held),
+      weightedFairShareHours: weighted(share),
+      nightFairShareHours: nightShare.share[c]! / HOUR,
+      weekendFairShareHours: weekendShare.share[c]! / HOUR,
     };
   });
+  const largest = (value: (l: CoachLoad) => number) =>
+    load.reduce((max, l) => Math.max(max, Math.abs(value(l))), 0);
+  // Spread: largest minus smallest, among the coaches free at some night (or weekend) time.
+  const spread = (cap: readonly number[], value: (l: CoachLoad) => number) => {
+    const values = load.filter((_, c) => cap[c]! > 0).map(value);
+    return values.length === 0 ? 0 : Math.max(...values) - Math.min(...values);
+  };
 
   const quality: RotaQuality = {
     coverageByLayer: Object.fromEntries(
@@ -112,6 +152,21 @@ export function summarizeRota(
     maxFairShareDeviationHours: load.reduce((max, l) => Math.max(max, Math.abs(l.deviationHours)), 0),
     handOffsPerWeek: handOffs.reduce((sum, n) => sum + n, 0) / weeks,
     nightsPerCoach: Object.fromEntries(load.map((l) => [l.coachId, l.nights])),
+    maxDeviationByLayer: Object.fromEntries(
+      policy.layers.map((layer) => [layer, largest((l) => l.deviationByLayer[layer]!)]),
+    ),
+    balanceByLayer: Object.fromEntries(
+      policy.layers.map((layer) => [
+        layer,
+        balanceScore(load.map((l) => l.hoursByLayer[layer]!).filter((h) => h > 0)),
+      ]),
+    ),
+    maxWeightedDeviationHours: largest((l) => l.weightedHours - l.weightedFairShareHours),
+    maxNightDeviationHours: largest((l) => l.nightHours - l.nightFairShareHours),
+    maxWeekendDeviationHours: largest((l) => l.weekendHours - l.weekendFairShareHours),
+    nightsSpread: spread(nightShare.cap, (l) => l.nights),
+    weekendHoursSpread: spread(weekendShare.cap, (l) => l.weekendHours),
+    weekendHoursPerCoach: Object.fromEntries(load.map((l) => [l.coachId, l.weekendHours])),
   };
   return {
     team: team.name,

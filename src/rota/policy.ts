@@ -31,6 +31,13 @@ export interface RotaPolicyInput {
   readonly night?: { readonly from: string; readonly to: string };
   /** Skills a coach must all have to hold a layer, by layer name. @defaultValue none */
   readonly layerSkills?: Readonly<Record<string, readonly string[]>>;
+  /**
+   * How much an hour of each layer counts, by layer name, from 0 to 1 (the first line takes the calls; the backup
+   * is rung only when it does not answer). Used for the weighted load and its fair share in `load` and `quality`;
+   * a layer left out keeps its default. @defaultValue the first layer 1, every other layer 0.5
+   * @remarks Since 0.2.0
+   */
+  readonly layerWeights?: Readonly<Record<string, number>>;
 }
 
 /** A resolved policy: every default filled in, times as numbers. */
@@ -45,6 +52,8 @@ export interface RotaPolicy {
   readonly night: { readonly startMinute: number; readonly endMinute: number };
   /** Skills required per layer, in layer order. */
   readonly layerSkills: readonly (readonly string[])[];
+  /** How much an hour of each layer counts, in layer order. */
+  readonly layerWeights: readonly number[];
 }
 
 const DEFAULT_HAND_OFFS = ['00:00', '04:00', '08:00', '12:00', '16:00', '20:00'];
@@ -131,6 +140,30 @@ export function resolvePolicy(input: RotaPolicyInput | undefined): RotaPolicy {
       );
     }
   }
+  const weightsInput = p.layerWeights ?? {};
+  const layerWeights = layerList.map((_, l): number => (l === 0 ? 1 : 0.5));
+  if (typeof weightsInput !== 'object' || weightsInput === null || Array.isArray(weightsInput)) {
+    issues.push(
+      issue('policy.layerWeights', weightsInput, 'is not a map of weights', 'an object { "layer": weight }'),
+    );
+  } else {
+    for (const key of Object.keys(weightsInput)) {
+      const value = weightsInput[key];
+      const l = layerList.indexOf(key);
+      if (l < 0) {
+        issues.push(
+          issue(
+            ['policy', 'layerWeights', key],
+            value,
+            'names an unknown layer',
+            `one of ${layerList.join(', ')}`,
+          ),
+        );
+      } else if (typeof value !== 'number' || !Number.isFinite(value) || value < 0 || value > 1) {
+        issues.push(issue(['policy', 'layerWeights', key], value, 'is out of range', 'a number from 0 to 1'));
+      } else layerWeights[l] = value;
+    }
+  }
   if (issues.length > 0) throw new ValidationError(issues);
   const startMinute = nightStart as number;
   const end = nightEnd as number;
@@ -142,5 +175,6 @@ export function resolvePolicy(input: RotaPolicyInput | undefined): RotaPolicy {
     minRestMs: minRest * HOUR,
     night: { startMinute, endMinute: end > startMinute ? end : end + 1440 },
     layerSkills: layerList.map((layer) => [...(skills[layer] ?? [])]),
+    layerWeights,
   };
 }

@@ -81,6 +81,27 @@ export interface CoachLoad {
   readonly fairShareHours: number;
   /** `totalHours - fairShareHours`: positive means more than a fair share. */
   readonly deviationHours: number;
+  /**
+   * Fair share of each layer, hours, by layer name: the hours layers `0..l` were held together, water-filled over
+   * each coach's capacity (free time within `maxHoursPerWeek`, weighted by `weight`; 0 without the skills of any of
+   * those layers), never below their share of layers `0..l-1`; layer `l`'s share is the difference. So the first
+   * line's share is its own water-filling, and (without skills) the shares add up to `fairShareHours`.
+   * @remarks Since 0.2.0
+   */
+  readonly fairShareByLayer: Readonly<Record<string, number>>;
+  /** `hoursByLayer - fairShareByLayer`, per layer: positive means more than a fair share of that layer. @remarks Since 0.2.0 */
+  readonly deviationByLayer: Readonly<Record<string, number>>;
+  /** On-call hours weighted by the policy's `layerWeights` (default: first line 1, other layers 0.5). @remarks Since 0.2.0 */
+  readonly weightedHours: number;
+  /** `fairShareByLayer` weighted the same way: what `weightedHours` would be at every layer's fair share. @remarks Since 0.2.0 */
+  readonly weightedFairShareHours: number;
+  /**
+   * Fair share of the night hours: all coaches' `nightHours`, water-filled over each coach's free time inside the
+   * night window (within caps), weighted by `weight`. @remarks Since 0.2.0
+   */
+  readonly nightFairShareHours: number;
+  /** Fair share of the weekend hours, as `nightFairShareHours` for local Saturdays and Sundays. @remarks Since 0.2.0 */
+  readonly weekendFairShareHours: number;
 }
 
 /** Figures to judge a rota by. */
@@ -98,6 +119,22 @@ export interface RotaQuality {
   readonly handOffsPerWeek: number;
   /** Nights with on-call time, by coach id. */
   readonly nightsPerCoach: Readonly<Record<string, number>>;
+  /** Largest `|deviationByLayer[layer]|` over coaches, hours, by layer name. @remarks Since 0.2.0 */
+  readonly maxDeviationByLayer: Readonly<Record<string, number>>;
+  /** Grafana OnCall's balance (as `balance`) of each layer's hours, by layer name. @remarks Since 0.2.0 */
+  readonly balanceByLayer: Readonly<Record<string, number>>;
+  /** Largest `|weightedHours - weightedFairShareHours|` over coaches. @remarks Since 0.2.0 */
+  readonly maxWeightedDeviationHours: number;
+  /** Largest `|nightHours - nightFairShareHours|` over coaches. @remarks Since 0.2.0 */
+  readonly maxNightDeviationHours: number;
+  /** Largest `|weekendHours - weekendFairShareHours|` over coaches. @remarks Since 0.2.0 */
+  readonly maxWeekendDeviationHours: number;
+  /** Most minus fewest `nights`, among coaches free at some night time (0 when none is). @remarks Since 0.2.0 */
+  readonly nightsSpread: number;
+  /** Most minus fewest `weekendHours`, among coaches free at some weekend time. @remarks Since 0.2.0 */
+  readonly weekendHoursSpread: number;
+  /** On-call hours on local Saturdays and Sundays, by coach id. @remarks Since 0.2.0 */
+  readonly weekendHoursPerCoach: Readonly<Record<string, number>>;
 }
 
 /** A generated (or swapped) rota. */

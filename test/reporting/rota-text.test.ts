@@ -29,6 +29,12 @@ function load(coachId: string, primary: number, backup: number, extra: Partial<C
     handOffs: 0,
     fairShareHours: primary + backup,
     deviationHours: 0,
+    fairShareByLayer: { primary, backup },
+    deviationByLayer: { primary: 0, backup: 0 },
+    weightedHours: primary + backup / 2,
+    weightedFairShareHours: primary + backup / 2,
+    nightFairShareHours: 0,
+    weekendFairShareHours: 0,
     ...extra,
   };
 }
@@ -116,6 +122,14 @@ const rota: Rota = {
     maxFairShareDeviationHours: 1,
     handOffsPerWeek: 3.5,
     nightsPerCoach: { a: 2, b: 1, c: 1 },
+    maxDeviationByLayer: { primary: 1, backup: 0.5 },
+    balanceByLayer: { primary: 8 / 9, backup: 1 },
+    maxWeightedDeviationHours: 1,
+    maxNightDeviationHours: 2.25,
+    maxWeekendDeviationHours: 0,
+    nightsSpread: 1,
+    weekendHoursSpread: 0,
+    weekendHoursPerCoach: { a: 0, b: 0, c: 0 },
   },
   flags: [
     {
@@ -171,6 +185,10 @@ describe('rotaToText', () => {
       // (8/9 + 4/9 + 4/8) / 3 = 0.611...
       '  balance       0.61 (1 = on-call hours even among the coaches who carry some)',
       '  fair share    furthest from it by 1 h 00',
+      '  by layer      primary furthest from its share by 1 h 00, balance 0.89;',
+      '                backup furthest from its share by 0 h 30, balance 1.00',
+      '  nights        1 between most and fewest nights; night hours furthest from fair share by 2 h 15',
+      '  weekends      0 h 00 between most and fewest; furthest from fair share by 0 h 00',
       '  hand-offs     3.5 a week',
       '',
       'Flags:',

@@ -268,13 +268,15 @@ describe('hand-offs', () => {
   });
 
   it("gives a layer its holder left mid-block to an arriving coach, not to another layer's holder", () => {
-    // Monday, hand-offs at 08:00 and 20:00. a: 08:00-10:00 (and all Tuesday, so a's target is the largest),
-    // b: 08:00-20:00, c: 10:00-20:00. From 08:00 a holds the primary, b the backup. At 10:00 (no hand-off time)
+    // Monday, hand-offs at 08:00 and 20:00. a (weight 2): 08:00-10:00 (and all Tuesday, so a's first-line share
+    // is the largest), b: 08:00-20:00, c: 10:00-20:00. From 08:00 a holds the primary, b the backup. At 10:00 (no hand-off time)
     // a leaves and c arrives: c takes the primary and b carries on with the backup, one hand-off. Moving b up
     // and giving c the backup would make two hand-offs for one departure.
     const rota = generateRota(
       team([
-        coach('a', [weekly(days('MO'), '08:00', '10:00'), weekly(days('TU'), '08:00', '20:00')]),
+        coach('a', [weekly(days('MO'), '08:00', '10:00'), weekly(days('TU'), '08:00', '20:00')], {
+          weight: 2,
+        }),
         coach('b', [weekly(days('MO'), '08:00', '20:00')]),
         coach('c', [weekly(days('MO'), '10:00', '20:00')]),
       ]),

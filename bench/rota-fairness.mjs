@@ -1,0 +1,294 @@
+/**
+ * Workload 5d/5e (issue 11): the rota's per-layer fairness and its cost, against the rota before it, in one process.
+ *
+ * - **Before**: the library at `ROTA_BEFORE` (a git ref; default `915a4a0`, the last commit before per-layer fair
+ *   shares), extracted with `git archive` into `node_modules/.cache/astreinte-bench/` and bundled there with esbuild
+ *   (its bare imports resolve to this checkout's `node_modules`), so both builds are timed interleaved in this process.
+ * - **Exact optimum**: `test/rota/exact-layers.ts` (HiGHS MIP, lexicographic: first line, backup, weighted total; and
+ *   first line then total), bundled the same way.
+ * - Per-layer figures of the "before" rota are computed by today's `summarizeRota` (through `applySwaps` with no
+ *   swap), so both rotas are judged by the same fair shares.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, rmSync } from 'node:fs';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { build } from 'esbuild';
+import { fmtRatio, fmtTime, median, ratio, ratioRange } from './harness.mjs';
+import { lib } from './lib.mjs';
+import { BLOCK_HOURS, blockMasks, smallInstance } from './rota-exact.mjs';
+import { rotaTeam } from './rota-teams.mjs';
+
+const HOUR = 3_600_000;
+const DAY = 86_400_000;
+const root = fileURLToPath(new URL('..', import.meta.url));
+const cache = `${root}node_modules/.cache/astreinte-bench/`;
+export const BEFORE_REF = process.env.ROTA_BEFORE ?? '915a4a0';
+
+async function bundle(entry, outfile) {
+  await build({
+    entryPoints: [entry],
+    outfile,
+    bundle: true,
+    format: 'esm',
+    platform: 'node',
+    packages: 'external',
+    logLevel: 'silent',
+  });
+  return import(pathToFileURL(outfile).href);
+}
+
+/** The library as it was at `BEFORE_REF`, bundled from its sources. */
+async function beforeLibrary() {
+  const dir = `${cache}before-${process.pid}/`;
+  mkdirSync(dir, { recursive: true });
+  process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
+  const archive = execFileSync('git', ['-C', root, 'archive', BEFORE_REF, 'src']);
+  execFileSync('tar', ['-x', '-C', dir], { input: archive });
+  const sha = execFileSync('git', ['-C', root, 'rev-parse', '--short', BEFORE_REF], {
+    encoding: 'utf8',
+  }).trim();
+  return { before: await bundle(`${dir}src/index.ts`, `${dir}index.mjs`), sha };
+}
+
+async function exactModule() {
+  const out = `${cache}exact-${process.pid}.mjs`;
+  process.on('exit', () => rmSync(out, { force: true }));
+  const mod = await bundle(`${root}test/rota/exact-layers.ts`, out);
+  await mod.loadSolver();
+  return mod;
+}
+
+const quantile = (xs, p) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.max(0, Math.ceil(p * s.length) - 1))];
+};
+const stat = (xs) => ({
+  n: xs.length,
+  median: xs.length === 0 ? Number.NaN : median(xs),
+  p90: xs.length === 0 ? Number.NaN : quantile(xs, 0.9),
+  max: xs.length === 0 ? Number.NaN : Math.max(...xs),
+  zero: xs.filter((x) => x < 1e-6).length,
+  withinBlock: xs.filter((x) => x <= BLOCK_HOURS + 1e-6).length,
+});
+
+/** A rota's per-layer figures, by today's summary (so a "before" rota is judged by the same shares). */
+function judge(team, rota, policyInput) {
+  const r = lib.applySwaps(team, { ...rota, policy: lib.resolvePolicy(policyInput) }, []);
+  const layers = r.policy.layers;
+  const dev = (value, share) => Math.max(...r.load.map((l) => Math.abs(value(l) - share(l))));
+  return {
+    rota: r,
+    byLayer: layers.map((layer) => r.quality.maxDeviationByLayer[layer]),
+    total: r.quality.maxFairShareDeviationHours,
+    weighted: r.quality.maxWeightedDeviationHours,
+    check: dev(
+      (l) => l.hoursByLayer[layers[0]],
+      (l) => l.fairShareByLayer[layers[0]],
+    ),
+  };
+}
+
+/** The exact optimum's inputs from a judged rota: shares per layer and of the total, weights. */
+function sharesOf(r) {
+  const layers = r.policy.layers;
+  return {
+    shareByLayer: layers.map((layer) => r.load.map((l) => l.fairShareByLayer[layer])),
+    totalShare: r.load.map((l) => l.fairShareHours),
+    weights: r.policy.layerWeights,
+    held: layers.map((layer) => r.load.reduce((s, l) => s + l.hoursByLayer[layer], 0)),
+  };
+}
+
+function gaps(j, opt) {
+  const reachable = opt.byLayer[0] < BLOCK_HOURS - 1e-6;
+  return {
+    primary: j.byLayer[0] - opt.byLayer[0],
+    backup: reachable ? j.byLayer[1] - opt.byLayer[1] : undefined,
+    total: j.total - opt.totalAfterFirst,
+    weighted: reachable ? j.weighted - opt.weighted : undefined,
+  };
+}
+
+const POLICY_SMALL = { layers: ['primary', 'backup'], minRestHours: 0, maxStretchHours: 168 };
+
+/** The example team's blocks over `[from, to)` in December 2026 (CET throughout): grid of 4 h, Mondays, free edges. */
+function exampleBlocks(free, from, to) {
+  const points = new Set([from, to]);
+  for (let t = from; t < to; t += 4 * HOUR) points.add(t);
+  for (const set of free) for (const t of set) if (t > from && t < to) points.add(t);
+  const sorted = [...points].sort((a, b) => a - b);
+  // Local Monday 00:00: from is Tuesday 2026-12-01 00:00 local; Mondays are 6, 13, 20, 27 days later.
+  const week = (t) => Math.floor((t - (from + 6 * DAY)) / (7 * DAY)) + 1;
+  const blocks = [];
+  for (let i = 0; i + 1 < sorted.length; i++) {
+    const [a, b] = [sorted[i], sorted[i + 1]];
+    let mask = 0;
+    free.forEach((set, c) => {
+      for (let k = 0; k < set.length; k += 2) if (set[k] <= a && b <= set[k + 1]) mask |= 1 << c;
+    });
+    blocks.push({ mask, hours: (b - a) / HOUR, week: week(a) });
+  }
+  return blocks;
+}
+
+/** Loaded once, when workload 5 is imported: the "before" library and the exact optimum. */
+export const { before, sha } = await beforeLibrary();
+const exact = await exactModule();
+
+/** 5d: per-layer fairness against the exact optimum: 50 small instances and the example team over four weeks. */
+export function workloadRotaLayerFairness({ instances }) {
+  const started = performance.now();
+  const rows = [];
+  let solveMs = 0;
+  for (let i = 0; i < instances; i++) {
+    const coaches = 3 + (i % 3);
+    const weeks = 1 + (Math.floor(i / 3) % 2);
+    const { team: file, horizon } = smallInstance(1000 + i, { coaches, weeks });
+    const team = lib.parseTeam(file);
+    const free = lib.computeCoverage(team, horizon).coaches.map((c) => c.freeTime);
+    const masks = blockMasks(free, horizon);
+    const blocks = Array.from(masks, (mask) => ({ mask, hours: BLOCK_HOURS }));
+    const after = judge(team, lib.generateRota(team, { ...horizon, policy: POLICY_SMALL }), POLICY_SMALL);
+    const old = judge(
+      team,
+      before.generateRota(before.parseTeam(file), { ...horizon, policy: POLICY_SMALL }),
+      POLICY_SMALL,
+    );
+    const s = sharesOf(after.rota);
+    // Same coverage per layer for both (every block fills min(free, 2) layers), hence the same shares.
+    const held = sharesOf(old.rota).held;
+    if (held.some((h, l) => Math.abs(h - s.held[l]) > 1e-9))
+      throw new Error(`instance ${i}: coverage differs`);
+    const t = performance.now();
+    const opt = exact.layeredOptimum(
+      blocks,
+      coaches,
+      s.shareByLayer,
+      s.totalShare,
+      s.weights,
+      undefined,
+      3600,
+    );
+    if (opt === undefined) throw new Error(`instance ${i}: HiGHS hit its time limit`);
+    solveMs += performance.now() - t;
+    rows.push({ after: gaps(after, opt), before: gaps(old, opt), opt });
+  }
+
+  // The example team over four weeks (as in the README), no rest, stretch never binding, weekly caps kept.
+  const file = rotaTeam('example');
+  const exampleFile = JSON.parse(JSON.stringify(file));
+  const team = lib.parseTeam(exampleFile);
+  const from = Date.UTC(2027, 10, 30, 23); // Tue 2027-12-01 00:00 Paris (the file moved into 2027)
+  const to = from + 28 * DAY;
+  const free = lib.computeCoverage(team, { from, to }).coaches.map((c) => c.freeTime);
+  const after = judge(team, lib.generateRota(team, { from, to, policy: POLICY_SMALL }), POLICY_SMALL);
+  const old = judge(
+    team,
+    before.generateRota(before.parseTeam(exampleFile), { from, to, policy: POLICY_SMALL }),
+    POLICY_SMALL,
+  );
+  const s = sharesOf(after.rota);
+  const caps = team.coaches.map((c) => c.maxHoursPerWeek ?? Number.POSITIVE_INFINITY);
+  const blocks = exampleBlocks(free, from, to);
+  const t = performance.now();
+  const exampleOpt = exact.layeredOptimum(
+    blocks,
+    team.coaches.length,
+    s.shareByLayer,
+    s.totalShare,
+    s.weights,
+    {
+      capHours: caps,
+      heldByLayer: s.held,
+    },
+    3600,
+  );
+  const exampleMs = performance.now() - t;
+  if (exampleOpt === undefined) throw new Error('example team: HiGHS hit its time limit');
+  const oldHeld = sharesOf(old.rota).held;
+  const example = {
+    after: gaps(after, exampleOpt),
+    before: gaps(old, exampleOpt),
+    opt: exampleOpt,
+    held: s.held,
+    oldHeld,
+    blocks: blocks.filter((b) => b.mask !== 0).length,
+    loads: after.rota.load.map((l) => [l.coachId, l.hoursByLayer.primary, l.hoursByLayer.backup]),
+    oldLoads: old.rota.load.map((l) => [l.coachId, l.hoursByLayer.primary, l.hoursByLayer.backup]),
+    shares: after.rota.load.map((l) => [l.fairShareByLayer.primary, l.fairShareByLayer.backup]),
+  };
+
+  const h = (x) => (Number.isNaN(x) ? '–' : `${x.toFixed(1)} h`);
+  const line = (label, xs) => {
+    const st = stat(xs);
+    return `| ${label} | ${st.n} | **${h(st.median)}** | ${h(st.p90)} | ${h(st.max)} | ${st.zero}/${st.n} | ${st.withinBlock}/${st.n} |`;
+  };
+  const pick = (who, key) => rows.map((r) => r[who][key]).filter((x) => x !== undefined);
+  const lines = [
+    `${instances} instances of 5c (seeds 1000–${1000 + instances - 1}: 3–5 coaches, one or two weeks, every edge on the 4-hour grid), with two layers (\`${JSON.stringify(POLICY_SMALL)}\`, default layer weights 1 / 0.5). "before" = the library at \`${sha}\` (\`ROTA_BEFORE\`), bundled from its sources in this run; both judged by today's per-layer fair shares (both fill every block's first min(free, 2) layers: checked). Exact optimum by HiGHS (MIP, ${(solveMs / 1000).toFixed(1)} s in all): the largest deviation of the first line, then of the backup, then of the weighted total; and, separately, of the first line then the total. The backup and weighted gaps count only where the optimum puts the first line within one block (4 h) of its share (otherwise the backup's share, the difference of two running totals, is not reachable): ${pick('after', 'backup').length} of ${instances}.`,
+    '',
+    '| gap to the exact optimum (largest deviation, ours − optimum) | instances | median | p90 | max | optimal | within one block (4 h) |',
+    '|---|---:|---:|---:|---:|---:|---:|',
+  ];
+  for (const [key, label] of [
+    ['primary', 'first line'],
+    ['backup', 'backup'],
+    ['total', 'total (after the first line)'],
+    ['weighted', 'weighted total (after both layers)'],
+  ]) {
+    lines.push(line(`after: ${label}`, pick('after', key)));
+    lines.push(line(`before: ${label}`, pick('before', key)));
+  }
+  lines.push('');
+  const f = (x) => x.toFixed(1);
+  lines.push(
+    `Example team (\`examples/ca-va-patron.json\` moved into 2027), four weeks from Wed 2027-12-01, same policy (weekly caps kept; rest 0 and stretch 168 h, so that the exact model is a block problem): ${example.blocks} blocks (grid, availability edges, Mondays), exact in ${(exampleMs / 1000).toFixed(1)} s with the coverage fixed to ours (first line ${f(example.held[0])} h, backup ${f(example.held[1])} h; before: ${f(example.oldHeld[0])} h, ${f(example.oldHeld[1])} h). Optimum's largest deviation: first line ${h(example.opt.byLayer[0])}, backup ${h(example.opt.byLayer[1])}, total after the first line ${h(example.opt.totalAfterFirst)}.`,
+  );
+  lines.push('');
+  lines.push('| example team | first line gap | backup gap | total gap | weighted gap |');
+  lines.push('|---|---:|---:|---:|---:|');
+  for (const who of ['after', 'before']) {
+    const g = example[who];
+    lines.push(
+      `| ${who} | ${h(g.primary)} | ${h(g.backup ?? Number.NaN)} | ${h(g.total)} | ${h(g.weighted ?? Number.NaN)} |`,
+    );
+  }
+  lines.push('');
+  lines.push(
+    `Example team, hours (first line / backup) after → before, and the fair shares: ${example.loads
+      .map(
+        ([id, p, b], c) =>
+          `${id} ${f(p)}/${f(b)} → ${f(example.oldLoads[c][1])}/${f(example.oldLoads[c][2])} (share ${f(example.shares[c][0])}/${f(example.shares[c][1])})`,
+      )
+      .join('; ')}.`,
+  );
+  lines.push('');
+  lines.push(`Study time ${((performance.now() - started) / 1000).toFixed(1)} s.`);
+  return { text: lines.join('\n'), rows, example };
+}
+
+/** Per-layer fairness of today's rota and of the "before" one on a compiled team, judged alike (default policy). */
+export function beforeAfterFairness(team, horizon) {
+  const after = judge(team, lib.generateRota(team, horizon), {});
+  const old = judge(team, before.generateRota(team, horizon), {});
+  return { after, old };
+}
+
+/** The before/after table of 5a's rows (each with a `rota, before` candidate and `beforeAfterFairness` figures). */
+export function beforeAfterTable(rows) {
+  const h = (x) => `${x.toFixed(1)} h`;
+  const lines = [
+    `"before" = the library at \`${sha}\` (\`ROTA_BEFORE\`), bundled from its sources in this run and timed in the same rounds as today's build. Fairness of both judged by today's per-layer fair shares (largest deviation, after / before).`,
+    '',
+    '| coaches | rota | rota, before | **after ÷ before** (rounds) | first line | backup | total | weighted total |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|',
+  ];
+  for (const r of rows) {
+    const [lo, hi] = ratioRange(r.res, 'rota', 'rota, before');
+    const { after, old } = r.fairness;
+    lines.push(
+      `| ${r.size.label} | ${fmtTime(r.res.medians.get('rota'))} | ${fmtTime(r.res.medians.get('rota, before'))} | **${fmtRatio(ratio(r.res, 'rota', 'rota, before'))}** (${fmtRatio(lo)}–${fmtRatio(hi)}) | ${h(after.byLayer[0])} / ${h(old.byLayer[0])} | ${h(after.byLayer[1])} / ${h(old.byLayer[1])} | ${h(after.total)} / ${h(old.total)} | ${h(after.weighted)} / ${h(old.weighted)} |`,
+    );
+  }
+  return lines.join('\n');
+}
