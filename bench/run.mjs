@@ -210,6 +210,12 @@ if (runs(5)) {
   const g = f.summary.ours;
   verdicts.push(
     `- info — 5. generateRota ÷ computeCoverage, 1,000 coaches × 1 year: ${fmtRatio(t.multiple1000)} (${fmtTime(t.rota1000)} per rota; no target set)`,
+    verdict(
+      '5. rota after ÷ before per-layer steering, 1,000 coaches',
+      fmtRatio(t.afterBefore1000),
+      t.afterBefore1000 <= 1.5,
+      '≤ 1.5x',
+    ),
     `- info — 5. fairness, largest deviation from fair share minus the exact optimum's, over ${f.n} instances: median ${g.dev.median.toFixed(1)} h, p90 ${g.dev.p90.toFixed(1)} h, max ${g.dev.max.toFixed(1)} h; optimal in ${g.dev.zero}/${f.n} (no target set)`,
     `- info — 5. fairness, exact optimum's balance minus ours: median ${g.bal.median.toFixed(3)}, p90 ${g.bal.p90.toFixed(3)}, max ${g.bal.max.toFixed(3)} (no target set)`,
   );
