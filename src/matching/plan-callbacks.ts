@@ -8,6 +8,7 @@
  */
 import { issue, ValidationError, type ValidationIssue } from '../model/errors.js';
 import type { CallbackRequest } from '../model/request.js';
+import { resolveTeam, type TeamInput } from '../model/resolve.js';
 import type { Team } from '../model/team.js';
 import { coachFreeTime } from '../rota/availability.js';
 import { MAX_HORIZON_MS } from '../rota/horizon.js';
@@ -64,7 +65,9 @@ interface Open {
  * `coaches-booked`). A request whose only possible calls start after its deadline is placed, with
  * `beforeDeadline: false`. No caller's contact detail is read or copied.
  *
- * @throws {@link ValidationError} for a bad policy, `now`, a booking naming an unknown coach, a booking that does
+ * @param teamInput - a team compiled by `parseTeam`, or the team file's object (validated on the way in).
+ * @param requests - compiled by `parseRequests` against the same team.
+ * @throws {@link ValidationError} for a bad team file, a bad policy, `now`, a booking naming an unknown coach, a booking that does
  * not end after it starts, two bookings of one request, or `eligible: 'on-call'` without a rota.
  * @example
  * ```ts
@@ -73,10 +76,11 @@ interface Open {
  * ```
  */
 export function planCallbacks(
-  team: Team,
+  teamInput: TeamInput,
   requests: readonly CallbackRequest[],
   options: PlanOptions,
 ): CallbackPlan {
+  const team = resolveTeam(teamInput);
   const policy = resolveMatchingPolicy(options.policy);
   const { now } = options;
   const bookings = options.bookings ?? [];
