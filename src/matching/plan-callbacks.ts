@@ -67,8 +67,9 @@ interface Open {
  *
  * @param teamInput - a team compiled by `parseTeam`, or the team file's object (validated on the way in).
  * @param requests - compiled by `parseRequests` against the same team.
- * @throws {@link ValidationError} for a bad team file, a bad policy, `now`, a booking naming an unknown coach, a booking that does
- * not end after it starts, two bookings of one request, or `eligible: 'on-call'` without a rota.
+ * @throws {@link ValidationError} for a bad team file, a bad policy, a `now` that is not finite or more than five
+ * years before a window to plan, a booking naming an unknown coach, a booking that does not end after it starts, two
+ * bookings of one request, or `eligible: 'on-call'` without a rota.
  * @example
  * ```ts
  * const plan = planCallbacks(team, parseRequests(json, team), { now: Date.parse('2026-12-01T22:00:00+01:00') });
@@ -138,7 +139,12 @@ export function planCallbacks(
   if (open.length > 0) {
     if (horizonEnd - now > MAX_HORIZON_MS) {
       throw new ValidationError([
-        issue('requests', undefined, 'reach too far', 'callback windows within five years of now'),
+        issue(
+          'now',
+          now,
+          'is more than five years before an open request\u2019s callback window',
+          'a now within five years of the windows to plan',
+        ),
       ]);
     }
     // From a day before `now`: bookings of the day before count in its cap.

@@ -254,6 +254,14 @@ describe('planCallbacks: hand-checked plans', () => {
     );
   });
 
+  it('refuses a now years before the windows it should plan', () => {
+    const team = teamOf({ bastien: tuesdayNoon.map((x) => ({ ...x, days: [...x.days] })) });
+    const r = request('R', '2026-12-01T07:00', [['2026-12-01T12:00', '2026-12-01T15:00']]);
+    expect(() => planCallbacks(team, [r], { now: paris('2020-01-01T00:00') })).toThrow(
+      /^now: \d+ is more than five years before an open request’s callback window/,
+    );
+  });
+
   it('refuses a bad policy with every problem named', () => {
     const team = teamOf({ bastien: tuesdayNoon.map((x) => ({ ...x, days: [...x.days] })) });
     expect(() => planCallbacks(team, [], { now: 0, policy: { gridMinutes: 7, bufferMinutes: -1 } })).toThrow(
