@@ -179,7 +179,6 @@ function exactPhase(
         if (table.coach[id] === s.coach[r] && table.start[id] === s.start[r]) startPick[j] = id;
     });
     const first = better(table, sweepPick(table), startPick);
-    const scale = table.requests + 1;
     const lambdas = [0, 1, 2].map(() => new Float64Array(table.requests));
     let root = rootBounds(table, first, lambdas);
     const start = root.pick;
