@@ -13,7 +13,9 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 
 function snapshotDist() {
   const dist = fileURLToPath(new URL('../dist/', import.meta.url));
-  const dir = fileURLToPath(new URL(`../node_modules/.cache/astreinte-bench/${process.pid}/`, import.meta.url));
+  const dir = fileURLToPath(
+    new URL(`../node_modules/.cache/astreinte-bench/${process.pid}/`, import.meta.url),
+  );
   mkdirSync(dir, { recursive: true });
   // dist/ may be mid-rebuild by someone else: retry for a while.
   for (let attempt = 0; ; attempt++) {

@@ -27,7 +27,8 @@ if (!spec) throw new Error(`usage: matching-plan.mjs <${Object.keys(SIZES).join(
 
 const pad = (n) => String(n).padStart(2, '0');
 /** Local date-time text `2027-01-DDTHH:mm` of day `d` (0 = Monday 11 January 2027) and minute `m` of the day. */
-const local = (d, m) => `2027-01-${pad(11 + d + Math.floor(m / 1440))}T${pad(Math.floor((m % 1440) / 60))}:${pad(m % 60)}`;
+const local = (d, m) =>
+  `2027-01-${pad(11 + d + Math.floor(m / 1440))}T${pad(Math.floor((m % 1440) / 60))}:${pad(m % 60)}`;
 
 /** A request file of `n` open requests to the coaches' door, received over the evening before and the days. */
 export function requestFile(n, days, seed = 42) {
