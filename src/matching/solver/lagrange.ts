@@ -50,6 +50,9 @@ export function groupsOf(t: ComponentTable): Groups {
   return { off, ids, pred };
 }
 
+/** The DP table, reused from call to call (every cell read is written first, row 0 cleared). */
+let scratch = new Float64Array(1024);
+
 /** Best selection of one group under weights `w`; pushes the chosen ids, returns the value. */
 function groupDp(gr: Groups, g: number, room: number, w: Float64Array, out: number[]): number {
   const lo = gr.off[g] as number;
@@ -57,7 +60,9 @@ function groupDp(gr: Groups, g: number, room: number, w: Float64Array, out: numb
   const cap = Math.min(room, m);
   if (m === 0 || cap <= 0) return 0;
   const width = cap + 1;
-  const f = new Float64Array((m + 1) * width);
+  if (scratch.length < (m + 1) * width) scratch = new Float64Array(2 * (m + 1) * width);
+  const f = scratch;
+  f.fill(0, 0, width);
   for (let i = 1; i <= m; i++) {
     const id = gr.ids[lo + i - 1] as number;
     const wi = w[id] as number;
@@ -173,15 +178,17 @@ export function lagrangeBound(
     for (let j = 0; j < t.requests; j++)
       if (!sub.openRequest || sub.openRequest[j]) value += lambda[j] as number;
     for (let g = 0; g < t.groups; g++) value += groupDp(gr, g, room[g] as number, reduced, chosen);
-    if (value < bound - 1e-9) {
+    const improved = value < bound - 1e-9;
+    if (improved) {
       bound = value;
       stale = 0;
     } else if (++stale >= 20) {
       theta /= 2;
       stale = 0;
     }
-    // At the root every selection is rounded; at the nodes of the search (open given) only the last one, for speed.
-    if (!open || it === iterations - 1) {
+    // At the root the selections of the steps that lower the bound (and every 8th) are rounded; at the nodes of the
+    // search (open given) only the last one, for speed.
+    if ((!open && (improved || it % 8 === 0)) || it === iterations - 1) {
       const pick = repairPick(t, chosen.slice(), sub);
       let pv = 0;
       for (const id of pick) if (id >= 0) pv += w[id] as number;

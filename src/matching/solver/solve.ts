@@ -21,7 +21,7 @@ const DEFAULT_CANDIDATE_LIMIT = 200_000;
 /** Subgradient steps of the Lagrangian bound per component. */
 const LAGRANGE_STEPS = 300;
 /** Neighbourhood search before the branch and bound: nodes per neighbourhood, neighbourhoods in all. */
-const LNS_LIMITS = { nodes: 300, neighbourhoods: 120 };
+const LNS_LIMITS = { nodes: 50, neighbourhoods: 120 };
 
 /**
  * Earliest start each request could have alone (bookings and caps only), NaN when none, and its position in the
@@ -183,8 +183,9 @@ function exactPhase(
     let root = rootBounds(table, first, lambdas);
     const start = root.pick;
     // Neighbourhood search towards the bound; then the bounds again, steered by the better incumbent.
+    const before = weightOf(table, start);
     improveByNeighbourhoods(table, start, root.known, LNS_LIMITS);
-    if (weightOf(table, start) < root.known) {
+    if (weightOf(table, start) > before && weightOf(table, start) < root.known) {
       const again = rootBounds(table, start, lambdas);
       root = { ...again, pick: start, known: Math.min(root.known, again.known) };
     }
