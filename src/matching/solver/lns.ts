@@ -86,6 +86,37 @@ export function restrict(t: ComponentTable, keepReq: Uint8Array, keepCall: Uint8
   return { table, reqBack: Int32Array.from(reqBack), idBack: Int32Array.from(idBack) };
 }
 
+/**
+ * Pairs of coaches (a < b, at `a * coaches + b`) whose re-solve may improve `pick`: a request left unplaced or late
+ * has a better call on one of them, and a request placed on one has a call on the other, or the unplaced or late
+ * request has calls on both.
+ */
+function usefulPairs(t: ComponentTable, pick: Int32Array): Uint8Array {
+  const n = t.coaches;
+  const linked = new Uint8Array(n * n);
+  const wanted = new Uint8Array(n);
+  const on = new Uint8Array(n);
+  for (let j = 0; j < t.requests; j++) {
+    const id = pick[j] as number;
+    const late = id < 0 || !t.onTime[id];
+    on.fill(0);
+    for (let k = t.candOff[j] as number; k < (t.candOff[j + 1] as number); k++) {
+      const c = t.coachLocal[k] as number;
+      on[c] = 1;
+      if (late && (id < 0 || t.onTime[k])) wanted[c] = 1;
+    }
+    const home = id < 0 ? -1 : (t.coachLocal[id] as number);
+    for (let c = 0; c < n; c++) {
+      if (!on[c]) continue;
+      if (home >= 0) linked[Math.min(c, home) * n + Math.max(c, home)] = 1;
+      if (late) for (let d = c + 1; d < n; d++) if (on[d]) linked[c * n + d] = 1;
+    }
+  }
+  for (let a = 0; a < n; a++)
+    for (let b = a + 1; b < n; b++) if (!wanted[a] && !wanted[b]) linked[a * n + b] = 0;
+  return linked;
+}
+
 /** Limits of {@link improveByNeighbourhoods}. */
 export interface LnsLimits {
   /** Nodes of each neighbourhood's branch and bound. */
@@ -118,9 +149,11 @@ export function improveByNeighbourhoods(
   let improved = true;
   while (improved && value() < target) {
     improved = false;
+    const useful = usefulPairs(t, pick);
     for (let a = 0; a < t.coaches; a++)
       for (let b = a + 1; b < t.coaches; b++) {
         if (solved >= limits.neighbourhoods || value() >= target) return solved;
+        if (!useful[a * t.coaches + b]) continue;
         const freed = (c: number) => c === a || c === b;
         for (let j = 0; j < t.requests; j++) {
           const id = pick[j] as number;

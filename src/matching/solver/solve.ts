@@ -21,7 +21,7 @@ const DEFAULT_CANDIDATE_LIMIT = 200_000;
 /** Subgradient steps of the Lagrangian bound per component. */
 const LAGRANGE_STEPS = 300;
 /** Neighbourhood search before the branch and bound: nodes per neighbourhood, neighbourhoods in all. */
-const LNS_LIMITS = { nodes: 50, neighbourhoods: 120 };
+const LNS_LIMITS = { nodes: 50, neighbourhoods: 600 };
 
 /**
  * Earliest start each request could have alone (bookings and caps only), NaN when none, and its position in the
