@@ -6,8 +6,8 @@
  * @module
  */
 import type { SolverContext } from './context.js';
-import { forEachFreeCoach } from './free-coaches.js';
-import { blockers, canTake, place, type Schedule, unplace } from './schedule.js';
+import { forEachFreeCoach, forEachOpenCoach } from './free-coaches.js';
+import { blockers, canTake, canTakeOn, place, type Schedule, unplace } from './schedule.js';
 
 /**
  * The best coach for request `r` at grid instant `i` given the schedule: among those who can take the call, fewest
@@ -20,8 +20,8 @@ export function bestCoachAt(ctx: SolverContext, s: Schedule, r: number, i: numbe
   const preferred = ctx.problem.requests[r]?.preferredCoach ?? -1;
   let best = -1;
   let bestLoad = 0;
-  forEachFreeCoach(ctx, r, i, (c) => {
-    if (!canTake(ctx, s, r, c, start)) return false;
+  forEachOpenCoach(ctx, s, r, i, (c, node) => {
+    if (!canTakeOn(ctx, s, r, c, start, node)) return false;
     const load = s.load[c] as number;
     if (
       best < 0 ||
