@@ -6,8 +6,10 @@
  * @module
  */
 import type { SolverContext } from './context.js';
+import { dayNode } from './context.js';
 import { forEachFreeCoach, forEachOpenCoach } from './free-coaches.js';
 import { blockers, canTake, canTakeOn, place, type Schedule, unplace } from './schedule.js';
+import { clearOfBooked } from './search.js';
 
 /**
  * The best coach for request `r` at grid instant `i` given the schedule: among those who can take the call, fewest
@@ -99,6 +101,13 @@ function tryEject(ctx: SolverContext, s: Schedule, r: number, c: number, i: numb
   const duration = ctx.problem.requests[r]?.duration ?? 0;
   const moved = blockers(ctx, s, c, start, duration).filter((q) => q !== r);
   if (moved.length === 0 || moved.length > 2) return false;
+  // What ejection cannot change: a booking in the way, or the day at its cap with none of the moved calls in it.
+  const coach = ctx.problem.coaches[c];
+  if (!coach || !clearOfBooked(coach.booked, start, start + duration, ctx.problem.buffer)) return false;
+  const node = dayNode(ctx, c, start);
+  let freed = s.coach[r] === c && dayNode(ctx, c, s.start[r] as number) === node ? 1 : 0;
+  for (const q of moved) if (dayNode(ctx, c, s.start[q] as number) === node) freed++;
+  if ((s.dayLoad[node] as number) - freed >= ctx.problem.dailyCap) return false;
   const saved = [r, ...moved].map((q) => ({ q, c: s.coach[q] as number, start: s.start[q] as number }));
   const status = moved.map((q) => isOnTime(ctx, s, q));
   unplace(ctx, s, r);
