@@ -125,20 +125,37 @@ function tryEject(ctx: SolverContext, s: Schedule, r: number, c: number, i: numb
 const EJECTIONS = 400;
 
 /** One attempt to improve request `r` (to on time when `wantOnTime`, else to placed) by ejection. */
-function improve(ctx: SolverContext, s: Schedule, r: number, wantOnTime: boolean): boolean {
+function improve(ctx: SolverContext, s: Schedule, r: number, wantOnTime: boolean, budget: Budget): boolean {
   const deadline = ctx.problem.requests[r]?.deadline ?? 0;
   let tries = 0;
-  for (let k = ctx.startOff[r] as number; k < (ctx.startOff[r + 1] as number) && tries < EJECTIONS; k++) {
+  const limit = Math.min(EJECTIONS, budget.left);
+  for (let k = ctx.startOff[r] as number; k < (ctx.startOff[r + 1] as number) && tries < limit; k++) {
     const i = ctx.startIdx[k] as number;
-    if (wantOnTime && (ctx.problem.grid[i] as number) >= deadline) return false;
+    if (wantOnTime && (ctx.problem.grid[i] as number) >= deadline) break;
     const done = forEachFreeCoach(ctx, r, i, (c) => {
-      if (++tries > EJECTIONS) return true;
+      if (++tries > limit) return true;
       return tryEject(ctx, s, r, c, i);
     });
-    if (done) return tries <= EJECTIONS;
+    if (done) {
+      budget.left -= Math.min(tries, limit);
+      return tries <= limit;
+    }
   }
+  budget.left -= Math.min(tries, limit);
   return false;
 }
+
+/** Ejection attempts left for one call of {@link repair}. */
+interface Budget {
+  left: number;
+}
+
+/**
+ * Ejection attempts per call of {@link repair}, in all: a base and so many per request. Where supply is short
+ * everywhere (a week of requests at once) nearly every attempt fails; this bounds their total.
+ */
+const EJECTION_BASE = 50_000;
+const EJECTION_PER_REQUEST = 10;
 
 /**
  * Repair passes: every request that could be on time alone (`staticOnTime`) but is not, or could be placed alone
@@ -155,6 +172,7 @@ export function repair(
   staticPlaced: Uint8Array,
   passes = 2,
 ): void {
+  const budget: Budget = { left: EJECTION_BASE + EJECTION_PER_REQUEST * order.length };
   for (let pass = 0; pass < passes; pass++) {
     let changed = false;
     for (const r of order) {
@@ -164,11 +182,11 @@ export function repair(
         if (placeEarliest(ctx, s, r, true)) changed = true;
         else {
           if (was.c >= 0) place(ctx, s, r, was.c, was.start);
-          if (improve(ctx, s, r, true)) changed = true;
+          if (improve(ctx, s, r, true, budget)) changed = true;
         }
       }
       if (staticPlaced[r] && (s.coach[r] as number) < 0) {
-        if (placeEarliest(ctx, s, r, false) || improve(ctx, s, r, false)) changed = true;
+        if (placeEarliest(ctx, s, r, false) || improve(ctx, s, r, false, budget)) changed = true;
       }
     }
     if (!changed) return;
