@@ -151,11 +151,10 @@ interface Budget {
 }
 
 /**
- * Ejection attempts per call of {@link repair}, in all: a base and so many per request. Where supply is short
- * everywhere (a week of requests at once) nearly every attempt fails; this bounds their total.
+ * Ejection attempts per call of {@link repair}, in all. Where supply is short everywhere (a week of requests at
+ * once) nearly every attempt fails; this bounds their total (the whole-path national week: ~4 million otherwise).
  */
-const EJECTION_BASE = 50_000;
-const EJECTION_PER_REQUEST = 10;
+const EJECTION_BUDGET = 150_000;
 
 /**
  * Repair passes: every request that could be on time alone (`staticOnTime`) but is not, or could be placed alone
@@ -172,7 +171,7 @@ export function repair(
   staticPlaced: Uint8Array,
   passes = 2,
 ): void {
-  const budget: Budget = { left: EJECTION_BASE + EJECTION_PER_REQUEST * order.length };
+  const budget: Budget = { left: EJECTION_BUDGET };
   for (let pass = 0; pass < passes; pass++) {
     let changed = false;
     for (const r of order) {

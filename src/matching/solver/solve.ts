@@ -110,17 +110,22 @@ function rootBounds(table: ComponentTable, incumbent: Int32Array, lambdas: Float
       lambda: lambdas[1] as Float64Array,
     },
   );
-  const lagComb = lagrangeBound(
-    table,
-    Float64Array.from(table.onTime, (o) => o * scale + 1),
-    LAGRANGE_STEPS,
-    weightOf(table, incumbent),
-    { lambda: lambdas[2] as Float64Array },
-  );
-  const pick = better(table, better(table, better(table, incumbent, lagOn.pick), lagAll.pick), lagComb.pick);
   const ubOn = Math.floor(lagOn.bound + 1e-7);
   const ubAll = Math.floor(lagAll.bound + 1e-7);
-  const known = Math.min(ubOn * scale + ubAll, Math.floor(lagComb.bound + 1e-7));
+  let pick = better(table, better(table, incumbent, lagOn.pick), lagAll.pick);
+  let known = ubOn * scale + ubAll;
+  // The weighted bound only when the two counts leave a gap.
+  if (weightOf(table, pick) < known) {
+    const lagComb = lagrangeBound(
+      table,
+      Float64Array.from(table.onTime, (o) => o * scale + 1),
+      LAGRANGE_STEPS,
+      weightOf(table, pick),
+      { lambda: lambdas[2] as Float64Array },
+    );
+    pick = better(table, pick, lagComb.pick);
+    known = Math.min(known, Math.floor(lagComb.bound + 1e-7));
+  }
   return { pick: pick === incumbent ? incumbent.slice() : pick, ubOn, ubAll, known };
 }
 
