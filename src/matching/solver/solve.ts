@@ -266,7 +266,8 @@ function statsOf(ctx: SolverContext, s: Schedule, exact: Exact): SolverStats {
  * Method (details in each module): a greedy (most constrained first, earliest call, least loaded coach) and
  * ejection repairs give a solution; when it meets the trivial bound (requests that could be on time / placed
  * alone) it is optimal for (1) and (2). Otherwise the candidate calls are listed, split into independent
- * components, and each component where the bound is missed is solved by branch and bound over a tick-flow bound.
+ * components, and each component where the bound is missed gets tick-flow and Lagrangian bounds (on-time calls, all
+ * calls, the weighted value), a pair-of-coaches neighbourhood search, then branch and bound.
  * (3)-(5) are then improved by single-call local moves that keep (1) and (2). `stats.proven` is true only when
  * the (1), (2) optimum is proven: it is false when a component hit `nodeLimit` or the list of candidates exceeded
  * `candidateLimit`, and `upperBoundOnTime` / `upperBoundPlaced` then bound how far from optimal it may be.
