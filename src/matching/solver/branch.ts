@@ -4,7 +4,8 @@
  *
  * Depth first: at every node the undecided request with the fewest calls still possible is branched on, each of
  * its possible calls (earliest first), then "unplaced". Every node is bounded by two tick flows ({@link tickBound}):
- * one over the on-time calls still possible, one over all of them. The search starts from the heuristic's solution
+ * one over the on-time calls still possible, one over all of them, then by three Lagrangian bounds (on-time calls,
+ * all calls, the weighted value), warm-started from the root's multipliers. The search starts from the heuristic's solution
  * and stops as soon as it meets the root bound, or at the node limit (then the proof is lost, the best kept).
  *
  * @module
@@ -52,6 +53,9 @@ interface Search {
   readonly allWeights: Float64Array;
   readonly lambdaOn: Float64Array;
   readonly lambdaAll: Float64Array;
+  /** Weights `onTime * scale + 1` of the weighted value, and the root's multipliers for it. */
+  readonly combWeights: Float64Array;
+  readonly lambdaComb: Float64Array;
   readonly open: Uint8Array;
   readonly openRequest: Uint8Array;
   readonly roomLeft: Int32Array;
@@ -141,6 +145,13 @@ function boundNode(s: Search): number {
   // The Lagrangian selections, rounded, complete the fixed calls into full schedules: keep the best (a dive).
   for (const lag of [lag1, lag2]) adopt(s, lag.pick);
   if ((s.fixedOnTime + onBound) * s.scale + s.fixedPlaced + placed <= s.best) return -1;
+  // The weighted value itself: prunes nodes that reach the most on time only with fewer calls placed.
+  const lag3 = lagrangeBound(t, s.combWeights, NODE_STEPS, s.best - fixed, {
+    ...sub,
+    lambda: s.lambdaComb.slice(),
+  });
+  adopt(s, lag3.pick);
+  if (fixed + Math.floor(lag3.bound + 1e-7) <= s.best) return -1;
   return choice;
 }
 
@@ -209,8 +220,8 @@ export function pickValue(t: ComponentTable, pick: Int32Array): [number, number]
 /**
  * Solves one component exactly (up to `limit` nodes), starting from the feasible `start` pick (candidate id per
  * local request, -1 unplaced). `knownBound` is an upper bound on the weighted value found elsewhere: the
- * search stops when it is met. `lambdaOn` / `lambdaAll`: the root's Lagrangian multipliers
- * (on-time calls only / all calls), to warm-start the nodes' bounds.
+ * search stops when it is met. `lambdaOn` / `lambdaAll` / `lambdaComb`: the root's Lagrangian
+ * multipliers (on-time calls only / all calls / the weighted value), to warm-start the nodes' bounds.
  *
  * @example branchAndBound(table, greedyPick, 200_000).proven // true unless the node limit was hit
  */
@@ -221,6 +232,7 @@ export function branchAndBound(
   knownBound = Number.POSITIVE_INFINITY,
   lambdaOn: Float64Array = new Float64Array(t.requests),
   lambdaAll: Float64Array = new Float64Array(t.requests),
+  lambdaComb: Float64Array = new Float64Array(t.requests),
 ): BranchResult {
   const n = t.requests;
   const total = t.sorted.length;
@@ -250,6 +262,8 @@ export function branchAndBound(
     allWeights: new Float64Array(total).fill(1),
     lambdaOn,
     lambdaAll,
+    combWeights: Float64Array.from(t.onTime, (o) => o * scale + 1),
+    lambdaComb,
     open: new Uint8Array(total),
     openRequest: new Uint8Array(n),
     roomLeft: new Int32Array(t.groups),

@@ -24,6 +24,15 @@ export interface SolverContext {
   readonly slotStart: Int32Array;
   readonly slotCoach: Int32Array;
   readonly slotUntil: Float64Array;
+  /** Day node of each slot entry's coach at the slot's instant (the daily cap it counts against). */
+  readonly slotNode: Int32Array;
+  /** Slot entries of each day node: `nodeEntry[nodeOff[n] .. nodeOff[n + 1]]` (to open or close them at once). */
+  readonly nodeOff: Int32Array;
+  readonly nodeEntry: Int32Array;
+  /** Slot entries of each coach by grid instant: `coachSlot` / `coachEntry` at `coachOff[c] .. coachOff[c + 1]`. */
+  readonly coachOff: Int32Array;
+  readonly coachSlot: Int32Array;
+  readonly coachEntry: Int32Array;
   /** Grid indices where request `r` may start: `startIdx[startOff[r] .. startOff[r + 1]]`, ascending. */
   readonly startOff: Int32Array;
   readonly startIdx: Int32Array;
@@ -132,10 +141,50 @@ function buildStarts(grid: Float64Array, requests: readonly SolverRequest[]) {
  */
 export function buildContext(problem: MatchingProblem): SolverContext {
   const allowed = problem.requests.map((r) => (r.coaches ? Int32Array.from(r.coaches).sort() : null));
+  const days = buildDays(problem);
+  const slots = buildSlots(problem);
+  const slotNode = new Int32Array(slots.slotCoach.length);
+  for (let i = 0; i + 1 < slots.slotStart.length; i++)
+    for (let k = slots.slotStart[i] as number; k < (slots.slotStart[i + 1] as number); k++) {
+      const c = slots.slotCoach[k] as number;
+      const coach = problem.coaches[c];
+      slotNode[k] =
+        (days.dayBase[c] as number) + (coach ? dayIndex(coach.dayStarts, problem.grid[i] as number) : 0);
+    }
+  const nodes = days.dayBase[problem.coaches.length] as number;
+  const nodeOff = new Int32Array(nodes + 1);
+  for (const n of slotNode) nodeOff[n + 1] = (nodeOff[n + 1] as number) + 1;
+  for (let n = 0; n < nodes; n++) nodeOff[n + 1] = (nodeOff[n + 1] as number) + (nodeOff[n] as number);
+  const nodeEntry = new Int32Array(slotNode.length);
+  const fill = nodeOff.slice(0, nodes);
+  slotNode.forEach((n, k) => {
+    nodeEntry[fill[n] as number] = k;
+    fill[n] = (fill[n] as number) + 1;
+  });
+  const nc = problem.coaches.length;
+  const coachOff = new Int32Array(nc + 1);
+  for (const c of slots.slotCoach) coachOff[c + 1] = (coachOff[c + 1] as number) + 1;
+  for (let c = 0; c < nc; c++) coachOff[c + 1] = (coachOff[c + 1] as number) + (coachOff[c] as number);
+  const coachSlot = new Int32Array(slotNode.length);
+  const coachEntry = new Int32Array(slotNode.length);
+  const at = coachOff.slice(0, nc);
+  for (let i = 0; i + 1 < slots.slotStart.length; i++)
+    for (let k = slots.slotStart[i] as number; k < (slots.slotStart[i + 1] as number); k++) {
+      const c = slots.slotCoach[k] as number;
+      coachSlot[at[c] as number] = i;
+      coachEntry[at[c] as number] = k;
+      at[c] = (at[c] as number) + 1;
+    }
   return {
     problem,
-    ...buildDays(problem),
-    ...buildSlots(problem),
+    ...days,
+    ...slots,
+    slotNode,
+    nodeOff,
+    nodeEntry,
+    coachOff,
+    coachSlot,
+    coachEntry,
     ...buildStarts(problem.grid, problem.requests),
     allowed,
   };

@@ -6,8 +6,10 @@
  * @module
  */
 import type { SolverContext } from './context.js';
-import { forEachFreeCoach } from './free-coaches.js';
-import { blockers, canTake, place, type Schedule, unplace } from './schedule.js';
+import { dayNode } from './context.js';
+import { forEachFreeCoach, forEachOpenCoach } from './free-coaches.js';
+import { blockers, canTake, canTakeOn, place, type Schedule, unplace } from './schedule.js';
+import { clearOfBooked } from './search.js';
 
 /**
  * The best coach for request `r` at grid instant `i` given the schedule: among those who can take the call, fewest
@@ -20,8 +22,8 @@ export function bestCoachAt(ctx: SolverContext, s: Schedule, r: number, i: numbe
   const preferred = ctx.problem.requests[r]?.preferredCoach ?? -1;
   let best = -1;
   let bestLoad = 0;
-  forEachFreeCoach(ctx, r, i, (c) => {
-    if (!canTake(ctx, s, r, c, start)) return false;
+  forEachOpenCoach(ctx, s, r, i, (c, node) => {
+    if (!canTakeOn(ctx, s, r, c, start, node)) return false;
     const load = s.load[c] as number;
     if (
       best < 0 ||
@@ -99,6 +101,13 @@ function tryEject(ctx: SolverContext, s: Schedule, r: number, c: number, i: numb
   const duration = ctx.problem.requests[r]?.duration ?? 0;
   const moved = blockers(ctx, s, c, start, duration).filter((q) => q !== r);
   if (moved.length === 0 || moved.length > 2) return false;
+  // What ejection cannot change: a booking in the way, or the day at its cap with none of the moved calls in it.
+  const coach = ctx.problem.coaches[c];
+  if (!coach || !clearOfBooked(coach.booked, start, start + duration, ctx.problem.buffer)) return false;
+  const node = dayNode(ctx, c, start);
+  let freed = s.coach[r] === c && dayNode(ctx, c, s.start[r] as number) === node ? 1 : 0;
+  for (const q of moved) if (dayNode(ctx, c, s.start[q] as number) === node) freed++;
+  if ((s.dayLoad[node] as number) - freed >= ctx.problem.dailyCap) return false;
   const saved = [r, ...moved].map((q) => ({ q, c: s.coach[q] as number, start: s.start[q] as number }));
   const status = moved.map((q) => isOnTime(ctx, s, q));
   unplace(ctx, s, r);
@@ -116,20 +125,36 @@ function tryEject(ctx: SolverContext, s: Schedule, r: number, c: number, i: numb
 const EJECTIONS = 400;
 
 /** One attempt to improve request `r` (to on time when `wantOnTime`, else to placed) by ejection. */
-function improve(ctx: SolverContext, s: Schedule, r: number, wantOnTime: boolean): boolean {
+function improve(ctx: SolverContext, s: Schedule, r: number, wantOnTime: boolean, budget: Budget): boolean {
   const deadline = ctx.problem.requests[r]?.deadline ?? 0;
   let tries = 0;
-  for (let k = ctx.startOff[r] as number; k < (ctx.startOff[r + 1] as number) && tries < EJECTIONS; k++) {
+  const limit = Math.min(EJECTIONS, budget.left);
+  for (let k = ctx.startOff[r] as number; k < (ctx.startOff[r + 1] as number) && tries < limit; k++) {
     const i = ctx.startIdx[k] as number;
-    if (wantOnTime && (ctx.problem.grid[i] as number) >= deadline) return false;
+    if (wantOnTime && (ctx.problem.grid[i] as number) >= deadline) break;
     const done = forEachFreeCoach(ctx, r, i, (c) => {
-      if (++tries > EJECTIONS) return true;
+      if (++tries > limit) return true;
       return tryEject(ctx, s, r, c, i);
     });
-    if (done) return tries <= EJECTIONS;
+    if (done) {
+      budget.left -= Math.min(tries, limit);
+      return tries <= limit;
+    }
   }
+  budget.left -= Math.min(tries, limit);
   return false;
 }
+
+/** Ejection attempts left for one call of {@link repair}. */
+interface Budget {
+  left: number;
+}
+
+/**
+ * Ejection attempts per call of {@link repair}, in all. Where supply is short everywhere (a week of requests at
+ * once) nearly every attempt fails; this bounds their total (the whole-path national week: ~4 million otherwise).
+ */
+const EJECTION_BUDGET = 150_000;
 
 /**
  * Repair passes: every request that could be on time alone (`staticOnTime`) but is not, or could be placed alone
@@ -146,6 +171,7 @@ export function repair(
   staticPlaced: Uint8Array,
   passes = 2,
 ): void {
+  const budget: Budget = { left: EJECTION_BUDGET };
   for (let pass = 0; pass < passes; pass++) {
     let changed = false;
     for (const r of order) {
@@ -155,11 +181,11 @@ export function repair(
         if (placeEarliest(ctx, s, r, true)) changed = true;
         else {
           if (was.c >= 0) place(ctx, s, r, was.c, was.start);
-          if (improve(ctx, s, r, true)) changed = true;
+          if (improve(ctx, s, r, true, budget)) changed = true;
         }
       }
       if (staticPlaced[r] && (s.coach[r] as number) < 0) {
-        if (placeEarliest(ctx, s, r, false) || improve(ctx, s, r, false)) changed = true;
+        if (placeEarliest(ctx, s, r, false) || improve(ctx, s, r, false, budget)) changed = true;
       }
     }
     if (!changed) return;

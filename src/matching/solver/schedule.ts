@@ -20,6 +20,50 @@ export interface Schedule {
   readonly load: Int32Array;
   /** Each coach's new calls, flat `[start, busyUntil, request, ...]` sorted by start; busyUntil = end + buffer. */
   readonly calls: number[][];
+  /**
+   * Bit `k` set when slot entry `k` (a coach free at a grid instant) is open: its day below the daily cap and no
+   * call of the coach (new, or booked with the buffer) covering the instant. A filter only: {@link canTake} decides.
+   */
+  readonly open: Uint32Array;
+  /** Reasons each slot entry is closed (a full day, a covering call). */
+  readonly closed: Uint8Array;
+}
+
+/** Adds `delta` reasons to slot entry `k` being closed, and updates its open bit. */
+function close(s: Schedule, k: number, delta: number): void {
+  const was = s.closed[k] as number;
+  s.closed[k] = was + delta;
+  const w = k >>> 5;
+  if (was === 0) s.open[w] = (s.open[w] as number) & ~(1 << (k & 31));
+  else if (was + delta === 0) s.open[w] = (s.open[w] as number) | (1 << (k & 31));
+}
+
+/** Closes (`delta` 1) or reopens (-1) every slot entry of day node `node`. */
+function closeNode(ctx: SolverContext, s: Schedule, node: number, delta: number): void {
+  for (let q = ctx.nodeOff[node] as number; q < (ctx.nodeOff[node + 1] as number); q++)
+    close(s, ctx.nodeEntry[q] as number, delta);
+}
+
+/** Closes (1) or reopens (-1) coach `c`'s slot entries at the grid instants in `[from, until)`. */
+function closeSpan(
+  ctx: SolverContext,
+  s: Schedule,
+  c: number,
+  from: number,
+  until: number,
+  delta: number,
+): void {
+  const { grid } = ctx.problem;
+  let lo = ctx.coachOff[c] as number;
+  let hi = ctx.coachOff[c + 1] as number;
+  const end = hi;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((grid[ctx.coachSlot[mid] as number] as number) < from) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let q = lo; q < end && (grid[ctx.coachSlot[q] as number] as number) < until; q++)
+    close(s, ctx.coachEntry[q] as number, delta);
 }
 
 /**
@@ -29,13 +73,23 @@ export interface Schedule {
  */
 export function emptySchedule(ctx: SolverContext): Schedule {
   const n = ctx.problem.requests.length;
-  return {
+  const s: Schedule = {
     coach: new Int32Array(n).fill(-1),
     start: new Float64Array(n).fill(Number.NaN),
     dayLoad: ctx.bookedPerDay.slice(),
     load: ctx.bookedPerCoach.slice(),
     calls: ctx.problem.coaches.map(() => []),
+    open: new Uint32Array((ctx.slotNode.length + 31) >>> 5).fill(0xffffffff),
+    closed: new Uint8Array(ctx.slotNode.length),
   };
+  for (let n = 0; n < s.dayLoad.length; n++)
+    if ((s.dayLoad[n] as number) >= ctx.problem.dailyCap) closeNode(ctx, s, n, 1);
+  const { buffer } = ctx.problem;
+  ctx.problem.coaches.forEach((coach, c) => {
+    for (let k = 0; k < coach.booked.length; k += 2)
+      closeSpan(ctx, s, c, coach.booked[k] as number, (coach.booked[k + 1] as number) + buffer, 1);
+  });
+  return s;
 }
 
 /**
@@ -46,6 +100,22 @@ export function emptySchedule(ctx: SolverContext): Schedule {
  * @example canTake(ctx, schedule, 0, 1, grid[4]) // false: coach 1's day is at its cap
  */
 export function canTake(ctx: SolverContext, s: Schedule, r: number, c: number, start: number): boolean {
+  return canTakeOn(ctx, s, r, c, start, dayNode(ctx, c, start));
+}
+
+/**
+ * {@link canTake} when the day node of `c` at `start` is known (`node`), as the slot index gives it.
+ *
+ * @example canTakeOn(ctx, schedule, 0, 1, grid[4], ctx.slotNode[k]) // as canTake(ctx, schedule, 0, 1, grid[4])
+ */
+export function canTakeOn(
+  ctx: SolverContext,
+  s: Schedule,
+  r: number,
+  c: number,
+  start: number,
+  node: number,
+): boolean {
   const { problem } = ctx;
   const coach = problem.coaches[c];
   const req = problem.requests[r];
@@ -53,7 +123,6 @@ export function canTake(ctx: SolverContext, s: Schedule, r: number, c: number, s
   const end = start + req.duration;
   const { buffer } = problem;
   // Cheapest and most often failing checks first: the day's cap, the coach's new calls, then bookings.
-  const node = dayNode(ctx, c, start);
   const own = s.coach[r] === c && dayNode(ctx, c, s.start[r] as number) === node ? 1 : 0;
   if ((s.dayLoad[node] as number) - own >= problem.dailyCap) return false;
   const list = s.calls[c] as number[];
@@ -81,6 +150,8 @@ export function place(ctx: SolverContext, s: Schedule, r: number, c: number, sta
   s.start[r] = start;
   const node = dayNode(ctx, c, start);
   s.dayLoad[node] = (s.dayLoad[node] as number) + 1;
+  if (s.dayLoad[node] === ctx.problem.dailyCap) closeNode(ctx, s, node, 1);
+  closeSpan(ctx, s, c, start, start + (req?.duration ?? 0) + ctx.problem.buffer, 1);
   s.load[c] = (s.load[c] as number) + 1;
 }
 
@@ -102,6 +173,8 @@ export function unplace(ctx: SolverContext, s: Schedule, r: number): void {
   }
   const node = dayNode(ctx, c, start);
   s.dayLoad[node] = (s.dayLoad[node] as number) - 1;
+  if (s.dayLoad[node] === ctx.problem.dailyCap - 1) closeNode(ctx, s, node, -1);
+  closeSpan(ctx, s, c, start, start + (ctx.problem.requests[r]?.duration ?? 0) + ctx.problem.buffer, -1);
   s.load[c] = (s.load[c] as number) - 1;
   s.coach[r] = -1;
   s.start[r] = Number.NaN;

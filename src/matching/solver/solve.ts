@@ -10,6 +10,7 @@ import { buildContext, type SolverContext } from './context.js';
 import { forEachFreeCoach, freeCandidateCount } from './free-coaches.js';
 import { greedy, isOnTime, repair } from './greedy.js';
 import { lagrangeBound } from './lagrange.js';
+import { improveByNeighbourhoods } from './lns.js';
 import { evenAndKeep, moveEarlier } from './polish.js';
 import type { MatchingProblem, MatchingSolution, SolverOptions, SolverStats } from './problem.js';
 import { canTake, emptySchedule, place, type Schedule, unplace } from './schedule.js';
@@ -19,6 +20,8 @@ const DEFAULT_NODE_LIMIT = 2_000;
 const DEFAULT_CANDIDATE_LIMIT = 200_000;
 /** Subgradient steps of the Lagrangian bound per component. */
 const LAGRANGE_STEPS = 300;
+/** Neighbourhood search before the branch and bound: nodes per neighbourhood, neighbourhoods in all. */
+const LNS_LIMITS = { nodes: 50, neighbourhoods: 600 };
 
 /**
  * Earliest start each request could have alone (bookings and caps only), NaN when none, and its position in the
@@ -78,6 +81,54 @@ function better(t: ComponentTable, a: Int32Array, b: Int32Array): Int32Array {
   return weightOf(t, b) > weightOf(t, a) ? b : a;
 }
 
+interface RootBounds {
+  /** The best pick met (the incumbent given, or a rounded Lagrangian selection). */
+  pick: Int32Array;
+  ubOn: number;
+  ubAll: number;
+  /** Bound on the weighted value: the smaller of the weighted bound and the two counts combined. */
+  known: number;
+}
+
+/**
+ * Three Lagrangian bounds on a component, each on an integer value: calls on time, calls at all, and the weighted
+ * value `onTime * (n + 1) + placed` itself (it bounds placed calls among schedules with the most on time).
+ * `lambdas` (on time, all, weighted) are warm starts, updated in place.
+ */
+function rootBounds(table: ComponentTable, incumbent: Int32Array, lambdas: Float64Array[]): RootBounds {
+  const scale = table.requests + 1;
+  const [on0, placed0] = pickValue(table, incumbent);
+  const lagOn = lagrangeBound(table, Float64Array.from(table.onTime), LAGRANGE_STEPS, on0, {
+    lambda: lambdas[0] as Float64Array,
+  });
+  const lagAll = lagrangeBound(
+    table,
+    new Float64Array(table.onTime.length).fill(1),
+    LAGRANGE_STEPS,
+    placed0,
+    {
+      lambda: lambdas[1] as Float64Array,
+    },
+  );
+  const ubOn = Math.floor(lagOn.bound + 1e-7);
+  const ubAll = Math.floor(lagAll.bound + 1e-7);
+  let pick = better(table, better(table, incumbent, lagOn.pick), lagAll.pick);
+  let known = ubOn * scale + ubAll;
+  // The weighted bound only when the two counts leave a gap.
+  if (weightOf(table, pick) < known) {
+    const lagComb = lagrangeBound(
+      table,
+      Float64Array.from(table.onTime, (o) => o * scale + 1),
+      LAGRANGE_STEPS,
+      weightOf(table, pick),
+      { lambda: lambdas[2] as Float64Array },
+    );
+    pick = better(table, pick, lagComb.pick);
+    known = Math.min(known, Math.floor(lagComb.bound + 1e-7));
+  }
+  return { pick: pick === incumbent ? incumbent.slice() : pick, ubOn, ubAll, known };
+}
+
 interface Exact {
   proven: boolean;
   upperOnTime: number;
@@ -133,26 +184,28 @@ function exactPhase(
         if (table.coach[id] === s.coach[r] && table.start[id] === s.start[r]) startPick[j] = id;
     });
     const first = better(table, sweepPick(table), startPick);
-    // Two Lagrangian bounds, each on an integer count: calls on time, calls at all.
-    const lambdaOn = new Float64Array(table.requests);
-    const lambdaAll = new Float64Array(table.requests);
-    const [on0] = pickValue(table, first);
-    const lagOn = lagrangeBound(table, Float64Array.from(table.onTime), LAGRANGE_STEPS, on0, {
-      lambda: lambdaOn,
-    });
-    const lagAll = lagrangeBound(table, new Float64Array(table.onTime.length).fill(1), LAGRANGE_STEPS, on0, {
-      lambda: lambdaAll,
-    });
-    const start = better(table, better(table, first, lagOn.pick), lagAll.pick);
-    const ubOn = Math.floor(lagOn.bound + 1e-7);
-    const ubAll = Math.floor(lagAll.bound + 1e-7);
+    const lambdas = [0, 1, 2].map(() => new Float64Array(table.requests));
+    let root = rootBounds(table, first, lambdas);
+    const start = root.pick;
+    // Neighbourhood search towards the bound; then the bounds again, steered by the better incumbent.
+    const before = weightOf(table, start);
+    improveByNeighbourhoods(table, start, root.known, LNS_LIMITS);
+    if (weightOf(table, start) > before && weightOf(table, start) < root.known) {
+      const again = rootBounds(table, start, lambdas);
+      root = { ...again, pick: start, known: Math.min(root.known, again.known) };
+    }
+    const { known } = root;
+    const ubOn = root.ubOn;
+    const ubAll = root.ubAll;
+    const [lambdaOn, lambdaAll, lambdaComb] = lambdas as [Float64Array, Float64Array, Float64Array];
     const res = branchAndBound(
       table,
       start,
       options.nodeLimit ?? DEFAULT_NODE_LIMIT,
-      ubOn * (table.requests + 1) + ubAll,
+      known,
       lambdaOn,
       lambdaAll,
+      lambdaComb,
     );
     out.nodes += res.nodes;
     for (const r of comp) unplace(ctx, s, r);
@@ -213,7 +266,8 @@ function statsOf(ctx: SolverContext, s: Schedule, exact: Exact): SolverStats {
  * Method (details in each module): a greedy (most constrained first, earliest call, least loaded coach) and
  * ejection repairs give a solution; when it meets the trivial bound (requests that could be on time / placed
  * alone) it is optimal for (1) and (2). Otherwise the candidate calls are listed, split into independent
- * components, and each component where the bound is missed is solved by branch and bound over a tick-flow bound.
+ * components, and each component where the bound is missed gets tick-flow and Lagrangian bounds (on-time calls, all
+ * calls, the weighted value), a pair-of-coaches neighbourhood search, then branch and bound.
  * (3)-(5) are then improved by single-call local moves that keep (1) and (2). `stats.proven` is true only when
  * the (1), (2) optimum is proven: it is false when a component hit `nodeLimit` or the list of candidates exceeded
  * `candidateLimit`, and `upperBoundOnTime` / `upperBoundPlaced` then bound how far from optimal it may be.
