@@ -17,6 +17,11 @@ export interface Groups {
   readonly ids: Int32Array;
   /** For position q in `ids`, the number of calls of its group (from the group's start) that end by its start. */
   readonly pred: Int32Array;
+  /**
+   * The DP's work table, reused by every DP of this component (every cell read is written first, row 0 cleared);
+   * grown when a group needs more. Owned by one component's computation, never shared between calls.
+   */
+  readonly scratch: { table: Float64Array };
 }
 
 /**
@@ -47,11 +52,8 @@ export function groupsOf(t: ComponentTable): Groups {
       pred[q] = a - lo;
     }
   }
-  return { off, ids, pred };
+  return { off, ids, pred, scratch: { table: new Float64Array(1024) } };
 }
-
-/** The DP table, reused from call to call (every cell read is written first, row 0 cleared). */
-let scratch = new Float64Array(1024);
 
 /** Best selection of one group under weights `w`; pushes the chosen ids, returns the value. */
 function groupDp(gr: Groups, g: number, room: number, w: Float64Array, out: number[]): number {
@@ -60,8 +62,8 @@ function groupDp(gr: Groups, g: number, room: number, w: Float64Array, out: numb
   const cap = Math.min(room, m);
   if (m === 0 || cap <= 0) return 0;
   const width = cap + 1;
-  if (scratch.length < (m + 1) * width) scratch = new Float64Array(2 * (m + 1) * width);
-  const f = scratch;
+  if (gr.scratch.table.length < (m + 1) * width) gr.scratch.table = new Float64Array(2 * (m + 1) * width);
+  const f = gr.scratch.table;
   f.fill(0, 0, width);
   for (let i = 1; i <= m; i++) {
     const id = gr.ids[lo + i - 1] as number;
