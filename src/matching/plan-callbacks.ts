@@ -134,6 +134,8 @@ export function planCallbacks(
     earliest,
   );
   let proven = true;
+  // The solver's bounds exceed its own counts by this much when it could not prove them (0 when proven).
+  let slack = { beforeDeadline: 0, placed: 0 };
   let freeCoaches: readonly boolean[] = team.coaches.map(() => false);
   const fits: Open[] = [];
   if (open.length > 0) {
@@ -159,6 +161,10 @@ export function planCallbacks(
       const solution = solveMatching(problem);
       freeCoaches = problem.coaches.map((c) => c.free.length > 0);
       proven = solution.stats.proven;
+      slack = {
+        beforeDeadline: solution.stats.upperBoundOnTime - solution.stats.onTime,
+        placed: solution.stats.upperBoundPlaced - solution.stats.placed,
+      };
       fits.forEach((o, k) => {
         const c = solution.coach[k] as number;
         if (c < 0) {
@@ -180,7 +186,7 @@ export function planCallbacks(
       });
     }
   }
-  return assemble(team, requests, settled, bookings, fits, now, proven, freeCoaches);
+  return assemble(team, requests, settled, bookings, fits, now, { proven, slack }, freeCoaches);
 }
 
 function checkInputs(
@@ -385,7 +391,10 @@ function assemble(
   bookings: readonly Booking[],
   fits: readonly Open[],
   now: Instant,
-  proven: boolean,
+  proof: {
+    readonly proven: boolean;
+    readonly slack: { readonly beforeDeadline: number; readonly placed: number };
+  },
   freeCoaches: readonly boolean[],
 ): CallbackPlan {
   const placed: PlacedCall[] = [];
@@ -411,6 +420,7 @@ function assemble(
     minutes: calls.get(c.id)?.minutes ?? 0,
   }));
   const fresh = placed.filter((p) => p.booked === undefined);
+  const placedBeforeDeadline = placed.filter((p) => p.beforeDeadline).length;
   const loaded = load.filter((_, c) => freeCoaches[c]).map((l) => l.calls);
   const preferredOf = new Map(fits.map((o) => [o.request.id, o.preferredCoach]));
   const possible = fits.filter((o) => o.preferredCoach >= 0);
@@ -427,7 +437,7 @@ function assemble(
       requests: requests.length,
       placed: placed.length,
       notPlaced: unplaced.length,
-      placedBeforeDeadline: placed.filter((p) => p.beforeDeadline).length,
+      placedBeforeDeadline,
       placedAfterDeadline: placed.filter((p) => !p.beforeDeadline).length,
       meanMinutesFromNow:
         fresh.length === 0
@@ -438,7 +448,11 @@ function assemble(
           ? 0
           : loaded.reduce((a, b) => Math.max(a, b)) - loaded.reduce((a, b) => Math.min(a, b)),
       continuity: { kept, possible: possible.length },
-      proven,
+      proven: proof.proven,
+      upperBound: {
+        beforeDeadline: placedBeforeDeadline + proof.slack.beforeDeadline,
+        placed: placed.length + proof.slack.placed,
+      },
     },
   };
 }

@@ -89,6 +89,12 @@ export interface PlanFigures {
   readonly continuity: { readonly kept: number; readonly possible: number };
   /** `true` when (1) and (2) are proven optimal (see `solveMatching`); `false` only when a search limit was hit. */
   readonly proven: boolean;
+  /**
+   * Proven upper bounds: no plan calls more requests before their deadline than `beforeDeadline`, and none with
+   * that many on time places more than `placed`. Equal to the plan's own figures when `proven`; otherwise they say
+   * how far from optimal it may be. Requests kept from bookings count in both.
+   */
+  readonly upperBound: { readonly beforeDeadline: number; readonly placed: number };
 }
 
 /** The callback plan: every request of the input exactly once, placed or not placed with its reason. */

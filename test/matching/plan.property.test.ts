@@ -219,6 +219,7 @@ function checkPlan(c: Case, team: Team, requests: readonly CallbackRequest[], pl
   const [onTime, placed] = referenceOptimum(options, c.cap);
   expect([plan.figures.placedBeforeDeadline, plan.figures.placed]).toEqual([onTime, placed]);
   expect(plan.figures.proven).toBe(true);
+  expect(plan.figures.upperBound).toEqual({ beforeDeadline: onTime, placed });
 }
 
 describe('planCallbacks against a brute-force reference', () => {
