@@ -1,6 +1,7 @@
 import { intersect } from '../time/intervals.js';
 import type { ZoneTable } from '../time/zone.js';
 import { balanceLayers } from './balance-layers.js';
+import { balanceWindows } from './balance-windows.js';
 import { capacityWithinCaps, layerFairShares } from './fair-share.js';
 import { localMondaysBetween, localTimesBetween } from './grid.js';
 import type { Horizon } from './horizon.js';
@@ -66,12 +67,15 @@ export function assign(
   // Fair-share targets to steer by, per layer: the time each layer could be filled, water-filled over capacities
   // layer after layer (see `layerFairShares`), as running totals: `fair[c * layerCount + l]` is coach c's share of
   // layers 0..l together, so the last layer's is their share of the total.
-  const fair = fairTargets(free, rules, horizon, weekStarts, layerCount, skilled);
+  const sweep = sweepCounts(free, from, to);
+  const fair = fairTargets(free, rules, horizon, weekStarts, layerCount, skilled, sweep);
   // Nights and weekends, a secondary objective: their own shares (the time they could be held, every layer,
   // water-filled over each coach's free time in them), steered by between coaches whose layer claims tie.
   const { night, weekend } = nightAndWeekend(teamTable, policy, from, to);
-  const nightFair = windowTarget(night, free, rules, horizon, weekStarts, layerCount);
-  const weekendFair = windowTarget(weekend, free, rules, horizon, weekStarts, layerCount);
+  const nightFree = free.map((set) => intersect(set, night));
+  const weekendFree = free.map((set) => intersect(set, weekend));
+  const nightFair = windowTarget(night, nightFree, rules, horizon, weekStarts, layerCount, sweep);
+  const weekendFair = windowTarget(weekend, weekendFree, rules, horizon, weekStarts, layerCount, sweep);
   const nightLoad = new Float64Array(coachCount);
   const weekendLoad = new Float64Array(coachCount);
   const nightIn = overlapCursor(night);
@@ -86,8 +90,8 @@ export function assign(
   const freePos = new Int32Array(coachCount).fill(NONE);
   // Free time of each coach before each of their edges, to know how much they have left from any instant.
   const freeFrom = timeLeft(free);
-  const nightFreeFrom = timeLeft(free.map((set) => intersect(set, night)));
-  const weekendFreeFrom = timeLeft(free.map((set) => intersect(set, weekend)));
+  const nightFreeFrom = timeLeft(nightFree);
+  const weekendFreeFrom = timeLeft(weekendFree);
 
   // On-call time per coach and layer (c * layerCount + l).
   const layerLoad = new Float64Array(coachCount * layerCount);
@@ -171,6 +175,20 @@ export function assign(
       previous,
     );
   }
+  // Then nights and weekends: same-layer blocks swapped between coaches towards their night and weekend shares.
+  balanced = balanceWindows(balanced, layerCount, {
+    bounds,
+    weeks: [from, ...weekStarts, to],
+    free,
+    night,
+    weekend,
+    nightShare: nightFair,
+    weekendShare: weekendFair,
+    minRestMs: policy.minRestMs,
+    maxStretchMs: policy.maxStretchMs,
+    previous,
+    unfilled,
+  });
   return { shifts: balanced, unfilled: unfilled.sort(byStart) };
 
   /** Fills the layers from `a` on, for at most `[a, b)`; returns where this assignment ends. */
@@ -588,8 +606,9 @@ function fairTargets(
   weekStarts: readonly number[],
   layerCount: number,
   skilled: Uint8Array,
+  sweep: { boundaries: ArrayLike<number>; counts: ArrayLike<number> },
 ): Float64Array {
-  const { boundaries, counts } = sweepCounts(free, horizon.from, horizon.to);
+  const { boundaries, counts } = sweep;
   const demand = new Array<number>(layerCount).fill(0);
   for (let k = 0; k < counts.length; k++) {
     const len = boundaries[k + 1]! - boundaries[k]!;
@@ -645,18 +664,19 @@ function owedShare(owed: number, left: (c: number, t: number) => number, c: numb
  */
 function windowTarget(
   window: Float64Array,
-  free: readonly Float64Array[],
+  freeInWindow: readonly Float64Array[],
   rules: CoachRules,
   horizon: Horizon,
   weekStarts: readonly number[],
   layerCount: number,
+  sweep: { boundaries: ArrayLike<number>; counts: ArrayLike<number> },
 ): number[] {
-  const { boundaries, counts } = sweepCounts(free, horizon.from, horizon.to);
+  const { boundaries, counts } = sweep;
   const inWindow = overlapCursor(window);
   let demand = 0;
   for (let k = 0; k < counts.length; k++) {
     demand += Math.min(counts[k]!, layerCount) * inWindow(boundaries[k]!, boundaries[k + 1]!);
   }
   const weeks = [horizon.from, ...weekStarts, horizon.to];
-  return windowShares(window, free, rules.capMs, rules.weight, weeks, demand).share;
+  return windowShares(freeInWindow, rules.capMs, rules.weight, weeks, demand).share;
 }

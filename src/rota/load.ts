@@ -80,8 +80,7 @@ export function summarizeRota(
   const capMs = team.coaches.map((coach) => (coach.maxHoursPerWeek ?? Number.POSITIVE_INFINITY) * HOUR);
   const shareOf = (window: IntervalSet, held: readonly IntervalSet[]) =>
     windowShares(
-      window,
-      free,
+      free.map((set) => intersect(set, window)),
       capMs,
       weights,
       bounds,

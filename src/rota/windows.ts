@@ -5,7 +5,7 @@
  *
  * @module
  */
-import { type IntervalSet, intersect, normalize } from '../time/intervals.js';
+import { type IntervalSet, normalize } from '../time/intervals.js';
 import { expandRules } from '../time/recurrence.js';
 import type { ZoneTable } from '../time/zone.js';
 import { capacityWithinCaps, waterFill } from './fair-share.js';
@@ -37,21 +37,20 @@ export function nightAndWeekend(
 }
 
 /**
- * Fair shares of `demand` on-call time inside `window`: water-filled over each coach's free time in it, within
- * their weekly caps. Also returns those capacities.
+ * Fair shares of `demand` on-call time inside a window: water-filled over each coach's free time in it
+ * (`freeInWindow`), within their weekly caps. Also returns those capacities.
  *
  * @param weekBounds - the horizon's start, each local Monday inside it, its end.
- * @example windowShares(night, free, capMs, weights, weeks, nightDemand).share[c] // coach c's night share, ms
+ * @example windowShares(free.map((f) => intersect(f, night)), capMs, weights, weeks, demand).share[c] // ms
  */
 export function windowShares(
-  window: IntervalSet,
-  free: readonly IntervalSet[],
+  freeInWindow: readonly IntervalSet[],
   capMs: readonly number[],
   weight: readonly number[],
   weekBounds: readonly number[],
   demand: number,
 ): { cap: number[]; share: number[] } {
-  const cap = free.map((set, c) => capacityWithinCaps(intersect(set, window), capMs[c]!, weekBounds));
+  const cap = freeInWindow.map((set, c) => capacityWithinCaps(set, capMs[c]!, weekBounds));
   return { cap, share: waterFill(cap, weight, demand) };
 }
 

@@ -12,10 +12,10 @@ import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Coach, Team } from '../../src/model/team.js';
 import { generateRota } from '../../src/rota/generate.js';
-import type { WeeklyRule } from '../../src/time/recurrence.js';
 import { HOUR } from '../../src/time/types.js';
 import { waterFillReference } from '../support/rota-reference.js';
 import { type Block, layeredOptimum, loadSolver } from './exact-layers.js';
+import { gridRule } from './fixtures.js';
 
 const BLOCK_HOURS = 4;
 /** Monday 2027-01-04 00:00 in Paris (+01:00). */
@@ -47,15 +47,7 @@ function teamOf(c: Case): Team {
     id: `c${i}`,
     name: `Coach ${i}`,
     timeZone: 'Europe/Paris',
-    availability: spec.windows.map(
-      (w): WeeklyRule => ({
-        kind: 'weekly',
-        weekdays: w.weekdays,
-        everyWeeks: 1,
-        startMinute: w.startBlock * BLOCK_HOURS * 60,
-        endMinute: (w.startBlock + w.blocks) * BLOCK_HOURS * 60,
-      }),
-    ),
+    availability: spec.windows.map(gridRule),
     unavailable: [],
     weight: c.weights ? spec.weight : 1,
     skills: [],
