@@ -1,5 +1,7 @@
+import { intersect } from '../time/intervals.js';
 import type { ZoneTable } from '../time/zone.js';
 import { balanceLayers } from './balance-layers.js';
+import { balanceWindows } from './balance-windows.js';
 import { capacityWithinCaps, layerFairShares } from './fair-share.js';
 import { localMondaysBetween, localTimesBetween } from './grid.js';
 import type { Horizon } from './horizon.js';
@@ -7,8 +9,11 @@ import type { RotaPolicy } from './policy.js';
 import type { UnfilledReason } from './rota.js';
 import type { IndexedOverride, IndexedShift } from './rota-inputs.js';
 import { sweepCounts } from './sweep.js';
+import { nightAndWeekend, overlapCursor, windowShares } from './windows.js';
 
 const NONE = -1;
+/** Layer claims this close (relative) tie, and the night and weekend claims decide. */
+const TIE = 1e-9;
 
 /** Per-coach constraints, by coach index. */
 export interface CoachRules {
@@ -62,7 +67,21 @@ export function assign(
   // Fair-share targets to steer by, per layer: the time each layer could be filled, water-filled over capacities
   // layer after layer (see `layerFairShares`), as running totals: `fair[c * layerCount + l]` is coach c's share of
   // layers 0..l together, so the last layer's is their share of the total.
-  const fair = fairTargets(free, rules, horizon, weekStarts, layerCount, skilled);
+  const sweep = sweepCounts(free, from, to);
+  const fair = fairTargets(free, rules, horizon, weekStarts, layerCount, skilled, sweep);
+  // Nights and weekends, a secondary objective: their own shares (the time they could be held, every layer,
+  // water-filled over each coach's free time in them), steered by between coaches whose layer claims tie.
+  const { night, weekend } = nightAndWeekend(teamTable, policy, from, to);
+  const nightFree = free.map((set) => intersect(set, night));
+  const weekendFree = free.map((set) => intersect(set, weekend));
+  const nightFair = windowTarget(night, nightFree, rules, horizon, weekStarts, layerCount, sweep);
+  const weekendFair = windowTarget(weekend, weekendFree, rules, horizon, weekStarts, layerCount, sweep);
+  const nightLoad = new Float64Array(coachCount);
+  const weekendLoad = new Float64Array(coachCount);
+  const nightIn = overlapCursor(night);
+  const weekendIn = overlapCursor(weekend);
+  const nightSeen = overlapCursor(night);
+  const weekendSeen = overlapCursor(weekend);
 
   // Free-time edges, bucketed by the breakpoint they fall on (every edge is a breakpoint).
   const edges = edgesByBreakpoint(free, breakpoints);
@@ -70,24 +89,9 @@ export function assign(
   const freeList: number[] = [];
   const freePos = new Int32Array(coachCount).fill(NONE);
   // Free time of each coach before each of their edges, to know how much they have left from any instant.
-  const freePrefix = free.map((set) => {
-    const prefix = new Float64Array((set.length >> 1) + 1);
-    for (let i = 0; i < set.length; i += 2) prefix[(i >> 1) + 1] = prefix[i >> 1]! + set[i + 1]! - set[i]!;
-    return prefix;
-  });
-  const freeFrom = (c: number, t: number): number => {
-    const set = free[c]!;
-    const prefix = freePrefix[c]!;
-    let lo = 0;
-    let hi = set.length >> 1;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (set[2 * mid + 1]! <= t) lo = mid + 1;
-      else hi = mid;
-    }
-    const inside = lo < set.length >> 1 && set[2 * lo]! < t ? t - set[2 * lo]! : 0;
-    return prefix[prefix.length - 1]! - prefix[lo]! - inside;
-  };
+  const freeFrom = timeLeft(free);
+  const nightFreeFrom = timeLeft(nightFree);
+  const weekendFreeFrom = timeLeft(weekendFree);
 
   // On-call time per coach and layer (c * layerCount + l).
   const layerLoad = new Float64Array(coachCount * layerCount);
@@ -171,6 +175,20 @@ export function assign(
       previous,
     );
   }
+  // Then nights and weekends: same-layer blocks swapped between coaches towards their night and weekend shares.
+  balanced = balanceWindows(balanced, layerCount, {
+    bounds,
+    weeks: [from, ...weekStarts, to],
+    free,
+    night,
+    weekend,
+    nightShare: nightFair,
+    weekendShare: weekendFair,
+    minRestMs: policy.minRestMs,
+    maxStretchMs: policy.maxStretchMs,
+    previous,
+    unfilled,
+  });
   return { shifts: balanced, unfilled: unfilled.sort(byStart) };
 
   /** Fills the layers from `a` on, for at most `[a, b)`; returns where this assignment ends. */
@@ -242,6 +260,19 @@ export function assign(
   ): number[][] {
     const grid = isGrid.has(a);
     piece++;
+    // Secondary claims, in a piece with night (weekend) time: the night (weekend) share still owed.
+    const atNight = nightSeen(a, a + len) / len;
+    const atWeekend = weekendSeen(a, a + len) / len;
+    const owed = (c: number) =>
+      atNight * owedShare(nightFair[c]! - nightLoad[c]!, nightFreeFrom, c, a) +
+      atWeekend * owedShare(weekendFair[c]! - weekendLoad[c]!, weekendFreeFrom, c, a);
+    const secondary = (x: number, y: number) => (atNight + atWeekend > 0 ? owed(y) - owed(x) : 0);
+    // Layer claims first; within a tie (up to rounding), nights, then weekends.
+    const claim = (x: number, y: number, l: number) => {
+      const kx = key(x, l);
+      const ky = key(y, l);
+      return Math.abs(kx - ky) > TIE * Math.max(Math.abs(kx), Math.abs(ky)) ? ky - kx : secondary(x, y);
+    };
     // Urgency for layer l: the share of a coach's remaining free time they are still owed of layers 0..l together
     // (the first line's own share; the last layer's running total is the total). The most urgent goes first (see
     // `key`), so a coach who is free rarely is not left below their share; between equals, the urgency for the
@@ -290,7 +321,7 @@ export function assign(
         continue;
       }
       const before = (x: number, y: number) =>
-        rank(x, l) - rank(y, l) || key(y, l) - key(x, l) || urgency(y, l) - urgency(x, l) || x - y;
+        rank(x, l) - rank(y, l) || claim(x, y, l) || urgency(y, l) - urgency(x, l) || x - y;
       const best: number[] = [];
       for (const c of freeList) {
         if (assigned.includes(c) || !eligible(c, l)) continue;
@@ -309,7 +340,7 @@ export function assign(
         const rival = best.find((c) => c !== h);
         const young = a - holderSince[l]! < policy.minShiftMs;
         // At a hand-off time the holder stays only for a whole block, and only while no one is more urgent.
-        const fairToKeep = usable(h) >= len && (rival === undefined || key(h, l) >= key(rival, l));
+        const fairToKeep = usable(h) >= len && (rival === undefined || claim(h, rival, l) <= 0);
         if (!grid || young || fairToKeep) list.push(h);
       }
       for (const c of best) if (!list.includes(c)) list.push(c);
@@ -387,10 +418,14 @@ export function assign(
       holder[l] = c;
       holderByOverride[l] = override ? 1 : 0;
     }
+    const nightLen = nightIn(a, b);
+    const weekendLen = weekendIn(a, b);
     for (let l = 0; l < layerCount; l++) {
       const c = assigned[l]!;
       if (c === NONE) continue;
       layerLoad[c * layerCount + l] = layerLoad[c * layerCount + l]! + len;
+      nightLoad[c] = nightLoad[c]! + nightLen;
+      weekendLoad[c] = weekendLoad[c]! + weekendLen;
       usedWeek[c] = usedWeek[c]! + len;
       if (lastEnd[c] !== a) stretchStart[c] = a;
       lastEnd[c] = b;
@@ -571,8 +606,9 @@ function fairTargets(
   weekStarts: readonly number[],
   layerCount: number,
   skilled: Uint8Array,
+  sweep: { boundaries: ArrayLike<number>; counts: ArrayLike<number> },
 ): Float64Array {
-  const { boundaries, counts } = sweepCounts(free, horizon.from, horizon.to);
+  const { boundaries, counts } = sweep;
   const demand = new Array<number>(layerCount).fill(0);
   for (let k = 0; k < counts.length; k++) {
     const len = boundaries[k + 1]! - boundaries[k]!;
@@ -590,4 +626,57 @@ function fairTargets(
     }
   }
   return targets;
+}
+
+/**
+ * For each coach, a function giving their time left in `sets[c]` from instant `t` on (a binary search over prefix
+ * sums).
+ */
+function timeLeft(sets: readonly Float64Array[]): (c: number, t: number) => number {
+  const prefixes = sets.map((set) => {
+    const prefix = new Float64Array((set.length >> 1) + 1);
+    for (let i = 0; i < set.length; i += 2) prefix[(i >> 1) + 1] = prefix[i >> 1]! + set[i + 1]! - set[i]!;
+    return prefix;
+  });
+  return (c, t) => {
+    const set = sets[c]!;
+    const prefix = prefixes[c]!;
+    let lo = 0;
+    let hi = set.length >> 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (set[2 * mid + 1]! <= t) lo = mid + 1;
+      else hi = mid;
+    }
+    const inside = lo < set.length >> 1 && set[2 * lo]! < t ? t - set[2 * lo]! : 0;
+    return prefix[prefix.length - 1]! - prefix[lo]! - inside;
+  };
+}
+
+/** Like the layer urgency: owed time ÷ time left in the window when owed, else the (negative) excess. */
+function owedShare(owed: number, left: (c: number, t: number) => number, c: number, t: number): number {
+  return owed > 0 ? owed / Math.max(left(c, t), 1) : owed;
+}
+
+/**
+ * Steering target inside a window (nights, weekends): the time in it that some layer could be held (per instant,
+ * min(free coaches, layers)), water-filled over each coach's free time in it within caps, ms per coach.
+ */
+function windowTarget(
+  window: Float64Array,
+  freeInWindow: readonly Float64Array[],
+  rules: CoachRules,
+  horizon: Horizon,
+  weekStarts: readonly number[],
+  layerCount: number,
+  sweep: { boundaries: ArrayLike<number>; counts: ArrayLike<number> },
+): number[] {
+  const { boundaries, counts } = sweep;
+  const inWindow = overlapCursor(window);
+  let demand = 0;
+  for (let k = 0; k < counts.length; k++) {
+    demand += Math.min(counts[k]!, layerCount) * inWindow(boundaries[k]!, boundaries[k + 1]!);
+  }
+  const weeks = [horizon.from, ...weekStarts, horizon.to];
+  return windowShares(freeInWindow, rules.capMs, rules.weight, weeks, demand).share;
 }

@@ -97,6 +97,11 @@ function retile(runs: readonly IndexedRun[], traded: readonly Unit[], upper: boo
     }
     if (t < r.end) pieces.push({ ...r, start: t, end: r.end });
   }
+  return mergeRuns(pieces);
+}
+
+/** Runs in time order with adjacent pieces of one holder (same override flag) merged into one. */
+export function mergeRuns(pieces: readonly IndexedRun[]): IndexedRun[] {
   const merged: IndexedRun[] = [];
   for (const p of pieces) {
     const last = merged[merged.length - 1];

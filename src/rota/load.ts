@@ -6,7 +6,6 @@
  */
 import type { Team } from '../model/team.js';
 import { type IntervalSet, intersect, normalize, overlaps, totalLength } from '../time/intervals.js';
-import { expandRules } from '../time/recurrence.js';
 import { HOUR, WEEK } from '../time/types.js';
 import type { ZoneTable } from '../time/zone.js';
 import { capacityWithinCaps, layerFairShares, waterFill } from './fair-share.js';
@@ -14,9 +13,7 @@ import { weekBounds } from './grid.js';
 import type { Horizon } from './horizon.js';
 import type { RotaPolicy } from './policy.js';
 import type { CoachLoad, Rota, RotaFlag, RotaQuality, Shift, UnfilledSpan } from './rota.js';
-
-const ALL_DAYS = 0b1111111;
-const WEEKEND = 0b1100000;
+import { nightAndWeekend, windowShares } from './windows.js';
 
 /**
  * Assembles a {@link Rota} from shifts: per-coach load with fair shares, and quality figures. Used after
@@ -36,12 +33,7 @@ export function summarizeRota(
 ): Rota {
   const { from, to } = horizon;
   const table = tables.get(team.timeZone)!;
-  const window = (weekdays: number, startMinute: number, endMinute: number) =>
-    normalize(
-      expandRules([{ kind: 'weekly', weekdays, everyWeeks: 1, startMinute, endMinute }], table, from, to, []),
-    );
-  const night = window(ALL_DAYS, policy.night.startMinute, policy.night.endMinute);
-  const weekend = window(WEEKEND, 0, 1440);
+  const { night, weekend } = nightAndWeekend(table, policy, from, to);
   const weeks = (to - from) / WEEK;
 
   const index = new Map(team.coaches.map((c, i) => [c.id, i]));
@@ -85,17 +77,15 @@ export function summarizeRota(
   // Nights and weekends: the on-call hours in them, water-filled over each coach's free time in them.
   const nightTimes = onCall.map((set) => intersect(set, night));
   const weekendTimes = onCall.map((set) => intersect(set, weekend));
-  const shareOf = (window: IntervalSet, held: readonly IntervalSet[]) => {
-    const cap = team.coaches.map((coach, c) =>
-      capacityWithinCaps(
-        intersect(free[c]!, window),
-        (coach.maxHoursPerWeek ?? Number.POSITIVE_INFINITY) * HOUR,
-        bounds,
-      ),
+  const capMs = team.coaches.map((coach) => (coach.maxHoursPerWeek ?? Number.POSITIVE_INFINITY) * HOUR);
+  const shareOf = (window: IntervalSet, held: readonly IntervalSet[]) =>
+    windowShares(
+      free.map((set) => intersect(set, window)),
+      capMs,
+      weights,
+      bounds,
+      held.reduce((sum, set) => sum + totalLength(set), 0),
     );
-    const heldTotal = held.reduce((sum, set) => sum + totalLength(set), 0);
-    return { cap, share: waterFill(cap, weights, heldTotal) };
-  };
   const nightShare = shareOf(night, nightTimes);
   const weekendShare = shareOf(weekend, weekendTimes);
 

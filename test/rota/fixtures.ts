@@ -1,6 +1,6 @@
 import type { Coach, Team } from '../../src/model/team.js';
 import { parseLocalDate, parseLocalDateTime } from '../../src/time/local.js';
-import type { AvailabilityRule } from '../../src/time/recurrence.js';
+import type { AvailabilityRule, WeeklyRule } from '../../src/time/recurrence.js';
 import { DAY } from '../../src/time/types.js';
 
 /** Weekday bitmask from RFC 5545 codes (bit 0 = MO). */
@@ -51,4 +51,15 @@ export function coach(id: string, availability: AvailabilityRule[], extra: Parti
 
 export function team(coaches: Coach[], minCoaches = 1, timeZone = 'Europe/Paris'): Team {
   return { name: 'Test team', timeZone, coverage: { minCoaches }, coaches };
+}
+
+/** A weekly rule on the 4-hour hand-off grid: `blocks` blocks from block `startBlock` (0-5) of each day in the mask. */
+export function gridRule(w: { weekdays: number; startBlock: number; blocks: number }): WeeklyRule {
+  return {
+    kind: 'weekly',
+    weekdays: w.weekdays,
+    everyWeeks: 1,
+    startMinute: w.startBlock * 4 * 60,
+    endMinute: (w.startBlock + w.blocks) * 4 * 60,
+  };
 }

@@ -12,10 +12,10 @@ import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Coach, Team } from '../../src/model/team.js';
 import { generateRota } from '../../src/rota/generate.js';
-import type { WeeklyRule } from '../../src/time/recurrence.js';
 import { HOUR } from '../../src/time/types.js';
 import { waterFillReference } from '../support/rota-reference.js';
 import { type Block, layeredOptimum, loadSolver } from './exact-layers.js';
+import { gridRule } from './fixtures.js';
 
 const BLOCK_HOURS = 4;
 /** Monday 2027-01-04 00:00 in Paris (+01:00). */
@@ -47,15 +47,7 @@ function teamOf(c: Case): Team {
     id: `c${i}`,
     name: `Coach ${i}`,
     timeZone: 'Europe/Paris',
-    availability: spec.windows.map(
-      (w): WeeklyRule => ({
-        kind: 'weekly',
-        weekdays: w.weekdays,
-        everyWeeks: 1,
-        startMinute: w.startBlock * BLOCK_HOURS * 60,
-        endMinute: (w.startBlock + w.blocks) * BLOCK_HOURS * 60,
-      }),
-    ),
+    availability: spec.windows.map(gridRule),
     unavailable: [],
     weight: c.weights ? spec.weight : 1,
     skills: [],
@@ -86,7 +78,7 @@ describe('per-layer fairness against the exact optimum (property)', () => {
 
   // The bounds: two hand-off blocks on the first line and the total, three on a lower layer (whose share is the
   // difference of two running totals). One block holds in all but a few cases in a thousand (see
-  // bench/rota-fairness.md for the measured distribution); these are the largest gaps seen in ~3,000 cases. The
+  // BENCHMARKS.md, section 5d, for the measured distribution); these are the largest gaps seen in ~3,000 cases. The
   // total's optimum here is taken with the first line at its own optimum; the total alone is held to one block by
   // the fairness properties of rota.property.test.ts.
   const slack = (l: number) => (l === 0 ? 2 : 3) * BLOCK_HOURS;
@@ -152,8 +144,9 @@ describe('per-layer fairness against the exact optimum (property)', () => {
           expect.fail(`total: largest deviation ${total} h, exact optimum ${opt.totalAfterFirst} h`);
         }
       }),
-      // No shrinking: each step solves MIPs, and a failure prints its case as it is.
-      { numRuns: 40, endOnFailure: true },
+      // No shrinking: each step solves MIPs, and a failure prints its case as it is. A fixed seed: the bounds are
+      // measured tails, so a random seed could turn CI red by chance; the bench (5d) samples more widely.
+      { numRuns: 40, endOnFailure: true, seed: 20261202 },
     );
   });
 });
