@@ -1,5 +1,5 @@
 /**
- * Interleaved comparison harness (see /work/shared/benchmarking.md): every candidate of a workload runs in the same
+ * Interleaved comparison harness (see ../shared/benchmarking.md): every candidate of a workload runs in the same
  * process, once per round, in a rotating order; each round records one median per candidate, and the report gives
  * the median over rounds plus ratios computed per round (same round, same machine state) and then medianed.
  *

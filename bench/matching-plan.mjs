@@ -9,8 +9,8 @@
  * - national-day / national-week: the synthetic national network (`makeTeam(1000)`) and 1,500 / 10,000 open
  *   requests over one day / one week, 1-3 windows each.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
 import { lib } from './lib.mjs';
+import { startPeakRss } from './memory.mjs';
 import { exampleTeam2027 } from './rota-teams.mjs';
 import { lcg, makeTeam } from './team-gen.mjs';
 
@@ -59,33 +59,18 @@ export function requestFile(n, days, seed = 42) {
   return list;
 }
 
-function status(field) {
-  try {
-    const m = new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(readFileSync('/proc/self/status', 'utf8'));
-    return m ? Number(m[1]) : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
 const team = parseTeam(spec.team());
 const file = requestFile(spec.requests, spec.days);
 const now = Date.UTC(2027, 0, 10, 23); // Monday 11 January 2027 00:00 Paris
 gc();
-let hwmReset = true;
-try {
-  writeFileSync('/proc/self/clear_refs', '5');
-} catch {
-  hwmReset = false;
-}
-const baseKiB = status('VmRSS') ?? process.memoryUsage().rss / 1024;
+const { baseKiB, peakKiB: peakSince } = startPeakRss();
 const clock = () => process.hrtime.bigint();
 const t0 = clock();
 const requests = parseRequests(file, team);
 const t1 = clock();
 let plan = planCallbacks(team, requests, { now });
 const t2 = clock();
-const peakKiB = (hwmReset ? status('VmHWM') : undefined) ?? process.resourceUsage().maxRSS;
+const peakKiB = peakSince();
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const parseNs = [];
 const planNs = [];

@@ -5,8 +5,8 @@
  * measures what the result keeps alive (heap and array buffers used after a GC with the result held, minus after
  * a GC once it is dropped). Prints one JSON line: times in ns, memory in KiB.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
 import { lib } from './lib.mjs';
+import { startPeakRss } from './memory.mjs';
 import { rotaTeam, YEAR } from './rota-teams.mjs';
 
 const { generateRota, computeCoverage, parseTeam } = lib;
@@ -16,28 +16,13 @@ const fn = process.argv[3] ?? 'rota';
 if (fn !== 'rota' && fn !== 'coverage')
   throw new Error('usage: rota-child.mjs <7|100|1000|example> <rota|coverage>');
 
-function status(field) {
-  try {
-    const m = new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(readFileSync('/proc/self/status', 'utf8'));
-    return m ? Number(m[1]) : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
 const team = parseTeam(rotaTeam(which));
 gc();
-let hwmReset = true;
-try {
-  writeFileSync('/proc/self/clear_refs', '5'); // resets VmHWM to the current RSS
-} catch {
-  hwmReset = false;
-}
-const baseKiB = status('VmRSS') ?? process.memoryUsage().rss / 1024;
+const { baseKiB, hwmReset, peakKiB: peakSince } = startPeakRss();
 const t0 = process.hrtime.bigint();
 let result = fn === 'rota' ? generateRota(team, YEAR) : computeCoverage(team, YEAR);
 const coldNs = Number(process.hrtime.bigint() - t0);
-const peakKiB = (hwmReset ? status('VmHWM') : undefined) ?? process.resourceUsage().maxRSS;
+const peakKiB = peakSince();
 const size = fn === 'rota' ? result.shifts.length : result.timeline.counts.length;
 // Typed arrays' contents live outside the JS heap (`arrayBuffers`), and are released after the GC, off the main
 // thread: settle with two GCs around a short pause before each reading.

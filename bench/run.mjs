@@ -2,7 +2,7 @@
  * astreinte benchmarks: `npm run bench` (= build, then `node --expose-gc bench/run.mjs`).
  *
  * Every workload compares, in one process and interleaved over rounds, our code with baselines (what a user would
- * otherwise write) and a limit (the least work that could do the job); see /work/shared/benchmarking.md. Workload 4
+ * otherwise write) and a limit (the least work that could do the job); see ../shared/benchmarking.md. Workload 4
  * runs each size in a fresh child process, for its peak memory; workload 5 (rota) times in this process, measures
  * memory in child processes and compares fairness with an exact optimum.
  *
@@ -43,7 +43,7 @@ print(
   `- cpu: ${os.cpus()[0]?.model ?? 'unknown'} × ${os.cpus().length} logical cores (os.availableParallelism() = ${os.availableParallelism()})`,
 );
 print(
-  `- command: ${[process.argv0, ...process.execArgv, ...process.argv.slice(1).map((p, i) => (i === 0 ? p.replace(`${process.cwd()}/`, '') : p))].join(' ')} (cwd ${process.cwd()})`,
+  `- command: ${[process.argv0, ...process.execArgv, ...process.argv.slice(1).map((p, i) => (i === 0 ? p.replace(`${process.cwd()}/`, '') : p))].join(' ')} (from the repository root)`,
 );
 print(
   `- library: ${libLabel}; host time zone ${Intl.DateTimeFormat().resolvedOptions().timeZone}; gc exposed: ${typeof globalThis.gc === 'function'}`,

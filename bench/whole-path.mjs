@@ -13,8 +13,8 @@
  *   the compiled team, and a fixed calibration task (sorting 200,000 random doubles) so that growth between processes
  *   can be normalised for process-to-process speed drift.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
 import { lib } from './lib.mjs';
+import { startPeakRss } from './memory.mjs';
 import { HORIZONS, lcg, makeTeam } from './team-gen.mjs';
 
 const { computeCoverage, parseTeam } = lib;
@@ -28,31 +28,15 @@ const horizon = HORIZONS[span];
 if (!horizon || !Number.isInteger(coaches))
   throw new Error('usage: whole-path.mjs <coaches> <month|year> [runs]');
 
-/** A field of /proc/self/status in KiB (Linux), or undefined. */
-function status(field) {
-  try {
-    const m = new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(readFileSync('/proc/self/status', 'utf8'));
-    return m ? Number(m[1]) : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
 const teamFile = makeTeam(coaches);
 gc();
-let hwmReset = true;
-try {
-  writeFileSync('/proc/self/clear_refs', '5'); // resets VmHWM to the current RSS
-} catch {
-  hwmReset = false;
-}
-const baseKiB = status('VmRSS') ?? process.memoryUsage().rss / 1024;
+const { baseKiB, hwmReset, peakKiB: peakSince } = startPeakRss();
 
 const now = () => process.hrtime.bigint();
 const t0 = now();
 let report = computeCoverage(teamFile, horizon);
 const coldNs = Number(now() - t0);
-const peakKiB = (hwmReset ? status('VmHWM') : undefined) ?? process.resourceUsage().maxRSS;
+const peakKiB = peakSince();
 const maxRssKiB = process.resourceUsage().maxRSS;
 const heapUsedAfterKiB = Math.round(process.memoryUsage().heapUsed / 1024);
 
