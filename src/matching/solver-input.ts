@@ -16,6 +16,7 @@ import { buildZoneTable, type ZoneTable } from '../time/zone.js';
 import type { Booking } from './plan.js';
 import type { MatchingPolicy } from './policy.js';
 import type { MatchingProblem, SolverRequest } from './solver/index.js';
+import { lowerBound } from './solver/search.js';
 
 /** What the solver does not need to see: the requests settled before matching, and the open ones' data. */
 export interface Open {
@@ -30,21 +31,10 @@ export interface Open {
 /** Some grid instant `g` has `[g, g + duration)` inside one window. */
 export function holdsACall(grid: Float64Array, windows: IntervalSet, duration: number): boolean {
   for (let i = 0; i < windows.length; i += 2) {
-    const g = grid[firstAtOrAfter(grid, windows[i] as number)];
+    const g = grid[lowerBound(grid, windows[i] as number, 0, grid.length)];
     if (g !== undefined && g + duration <= (windows[i + 1] as number)) return true;
   }
   return false;
-}
-
-function firstAtOrAfter(sorted: Float64Array, x: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if ((sorted[mid] as number) < x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 export function buildProblem(
