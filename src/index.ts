@@ -5,6 +5,29 @@
  * @packageDocumentation
  */
 
+// Intake: callback windows read from the caller's own words
+export {
+  DEFAULT_INTAKE_POLICY,
+  type IntakePolicy,
+  type IntakePolicyInput,
+  PERIOD_NAMES,
+  type PeriodBounds,
+  type PeriodBoundsInput,
+  type PeriodName,
+  resolveIntakePolicy,
+} from './intake/policy.js';
+export {
+  type CallbackWindowsReading,
+  type DroppedWindow,
+  type FoundContact,
+  INTAKE_TEXT_LIMIT,
+  type IntakeAmbiguity,
+  type IntakeLang,
+  type IntakeWindow,
+  type ReadCallbackWindowsOptions,
+  readCallbackWindows,
+  type Span,
+} from './intake/read.js';
 // Callback requests and matching
 export { type BookingResult, type BookingState, bookCallback, cancelBooking } from './matching/book.js';
 export { callbackDeadline } from './matching/deadline.js';
