@@ -112,13 +112,14 @@ export function readPlan(u: readonly Unit[], policy: IntakePolicy): Plan {
       continue;
     }
     if (x.k === 'every' || (x.k === 'period' && x.today)) {
-      if (x.k === 'period' || g.days.length > 0 || g.times.length > 0) flush();
+      // "ce soir" carries its own day: a group of its own. A recurrence joins times said before it.
+      if (x.k === 'period') flush();
       const day: DaySpec =
         x.k === 'every'
           ? { d: 'set', wds: [0, 1, 2, 3, 4, 5, 6], recurring: true, start: x.start, end: x.end }
           : { d: 'rel', rel: 0, start: x.start, end: x.end, ...(x.p === 'night' ? { tonight: true } : {}) };
       addDay(day);
-      const p = x.k === 'every' ? x.p : x.p;
+      const p = x.p;
       if (p !== undefined) addTime({ t: 'period', p, from: i, to: i + 1, start: x.start, end: x.end });
       mark(i, ++i);
       continue;
