@@ -55,10 +55,11 @@ export type Unit = Span &
     | Meaning
   ) & { readonly lang?: 'fr' | 'en' };
 
-type Lang = 'fr' | 'en' | '';
+/** A word's language (`''`: both). */
+export type Lang = 'fr' | 'en' | '';
 
 /** `[lang, meaning, spellings...]`; a spelling with spaces is a phrase (its words as folded tokens). */
-const TABLE: readonly (readonly [Lang, Meaning, ...string[]])[] = [
+export const TABLE: readonly (readonly [Lang, Meaning, ...string[]])[] = [
   [
     'fr',
     { k: 'day', rel: 0 },
@@ -556,26 +557,26 @@ function weekdays(): (readonly [Lang, Meaning, ...string[]])[] {
     ['mercredi', 'mercredis', 'mecredi', 'mercerdi', 'mercrdi', 'mercedi', 'merc', 'mercr'],
     ['jeudi', 'jeudis', 'jedi', 'jeuid', 'jeud'],
     ['vendredi', 'vendredis', 'vendedi', 'vendrdi', 'vendredie', 'vendr', 'vend', 'vdd'],
-    ['samedi', 'samedis', 'samdi', 'smedi', 'sam'],
-    ['dimanche', 'dimanches', 'dimanch', 'dimance', 'diamnche', 'dim'],
+    ['samedi', 'samedis', 'samdi', 'smedi'],
+    ['dimanche', 'dimanches', 'dimanch', 'dimance', 'diamnche'],
   ];
-  const frAbbr = ['lun', 'mar', 'mer', 'jeu', 'ven', '', ''];
+  const frAbbr = ['lun', 'mar', 'mer', 'jeu', 'ven', 'sam', 'dim'];
   const en = [
     ['monday', 'mondays'],
-    ['tuesday', 'tuesdays', 'tues', 'tue'],
-    ['wednesday', 'wednesdays', 'wenesday', 'wensday', 'wednsday', 'weds', 'wed'],
-    ['thursday', 'thursdays', 'thurs', 'thur', 'thu', 'thurday'],
-    ['friday', 'fridays', 'fri'],
-    ['saturday', 'saturdays', 'sat'],
-    ['sunday', 'sundays', 'sun'],
+    ['tuesday', 'tuesdays', 'tues'],
+    ['wednesday', 'wednesdays', 'wenesday', 'wensday', 'wednsday', 'weds'],
+    ['thursday', 'thursdays', 'thurs', 'thur', 'thurday'],
+    ['friday', 'fridays'],
+    ['saturday', 'saturdays'],
+    ['sunday', 'sundays'],
   ];
-  const enAbbr = ['mon', '', '', '', '', '', ''];
+  const enAbbr = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
   const out: (readonly [Lang, Meaning, ...string[]])[] = [];
   for (let wd = 0; wd < 7; wd++) {
     out.push(['fr', { k: 'wd', wd, abbr: false }, ...(fr[wd] as string[])]);
     out.push(['en', { k: 'wd', wd, abbr: false }, ...(en[wd] as string[])]);
     for (const abbr of [frAbbr[wd], enAbbr[wd]]) {
-      if (abbr) out.push([abbr === 'mon' ? 'en' : 'fr', { k: 'wd', wd, abbr: true }, abbr]);
+      if (abbr) out.push([abbr === enAbbr[wd] ? 'en' : 'fr', { k: 'wd', wd, abbr: true }, abbr]);
     }
   }
   return out;
