@@ -35,20 +35,26 @@ export const PERIOD_NAMES: readonly PeriodName[] = [
   'wholeDay',
 ];
 
-/** A period as written: wall-clock `HH:mm` bounds; a `to` at or before `from` ends on the next day (night). */
+/**
+ * A period as written: wall-clock `HH:mm` bounds (or minutes since midnight, as a resolved policy holds them); a
+ * `to` at or before `from` ends on the next day (night).
+ */
 export interface PeriodBoundsInput {
-  readonly from: string;
-  readonly to: string;
+  readonly from: string | number;
+  readonly to: string | number;
 }
 
-/** The policy as a caller (or the team file's `intake` key) writes it; every field is optional. */
+/**
+ * The policy as a caller (or the team file's `intake` key) writes it; every field is optional. Times of day are
+ * `HH:mm` (or minutes since midnight, so a resolved {@link IntakePolicy} is a valid input too).
+ */
 export interface IntakePolicyInput {
   /** Bounds of the named periods, `HH:mm`; each given period replaces its default. */
   readonly periods?: Partial<Readonly<Record<PeriodName, PeriodBoundsInput>>>;
   /** "après H" lasts until `max(openEndLatest, H + openMinutes)`. @defaultValue `'22:00'` */
-  readonly openEndLatest?: string;
+  readonly openEndLatest?: string | number;
   /** "avant H" starts at `min(openStartEarliest, H - openMinutes)`. @defaultValue `'08:00'` */
-  readonly openStartEarliest?: string;
+  readonly openStartEarliest?: string | number;
   /** Least length of an open end, in minutes. @defaultValue 120 */
   readonly openMinutes?: number;
   /** Length of a point ("à 14h"), in minutes. @defaultValue 60 */
@@ -62,7 +68,7 @@ export interface IntakePolicyInput {
   /** "dès que possible" is `[receivedAt, receivedAt + anyTimeHours)`. @defaultValue 24 */
   readonly anyTimeHours?: number;
   /** A message received before this local time that says "demain" means the date that is starting. @defaultValue `'04:00'` */
-  readonly afterMidnightUntil?: string;
+  readonly afterMidnightUntil?: string | number;
 }
 
 /** A resolved period: minutes since local midnight; `to > from`, `to` may pass 1,440 (the next day). */
@@ -172,7 +178,7 @@ export function resolveIntakePolicy(input: unknown = {}, path = 'policy'): Intak
   for (const key of CLOCK_FIELDS) {
     const value = raw[key];
     if (value === undefined) continue;
-    const minutes = typeof value === 'string' ? parseTimeOfDay(value) : undefined;
+    const minutes = clockOf(value, 1439);
     if (minutes === undefined || minutes >= 1440) {
       found.push(issue(`${path}.${key}`, value, 'is not a time of day', 'HH:mm, 00:00 to 23:59'));
     } else out[key] = minutes;
@@ -180,6 +186,14 @@ export function resolveIntakePolicy(input: unknown = {}, path = 'policy'): Intak
   out.periods = resolvePeriods(raw.periods, `${path}.periods`, found);
   if (found.length > 0) throw new ValidationError(found);
   return out as unknown as IntakePolicy;
+}
+
+/** `HH:mm` as minutes, or whole minutes `0..max` as they are. */
+function clockOf(value: unknown, max: number): number | undefined {
+  if (typeof value === 'string') return parseTimeOfDay(value);
+  return typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= max
+    ? value
+    : undefined;
 }
 
 function resolvePeriods(raw: unknown, path: string, found: ValidationIssue[]): IntakePolicy['periods'] {
@@ -196,8 +210,8 @@ function resolvePeriods(raw: unknown, path: string, found: ValidationIssue[]): I
       continue;
     }
     const b = (typeof bounds === 'object' && bounds !== null ? bounds : {}) as Record<string, unknown>;
-    const from = typeof b.from === 'string' ? parseTimeOfDay(b.from) : undefined;
-    const to = typeof b.to === 'string' ? parseTimeOfDay(b.to) : undefined;
+    const from = clockOf(b.from, 1439);
+    const to = clockOf(b.to, 2880);
     const extra = Object.keys(b).filter((k) => k !== 'from' && k !== 'to');
     if (from === undefined || from >= 1440) {
       found.push(issue(`${at}.from`, b.from, 'is not a time of day', 'HH:mm, 00:00 to 23:59'));
@@ -207,6 +221,9 @@ function resolvePeriods(raw: unknown, path: string, found: ValidationIssue[]): I
     for (const key of extra) found.push(issue(`${at}.${key}`, b[key], 'is not a period key', 'from, to'));
     if (from === undefined || to === undefined || from >= 1440 || extra.length > 0) continue;
     periods[name] = { from, to: to <= from ? to + 1440 : to };
+    if (to > 1440 && to - from > 1440) {
+      found.push(issue(`${at}.to`, b.to, 'is more than a day after from', 'a period of at most 24 hours'));
+    }
   }
   return periods as IntakePolicy['periods'];
 }

@@ -6,11 +6,13 @@
  * @internal
  * @module
  */
+
+import { type IntakePolicy, resolveIntakePolicy } from '../intake/policy.js';
 import { parseLocalDate, parseLocalDateTime, parseTimeOfDay, WEEKDAY_CODES } from '../time/local.js';
 import { type AvailabilityRule, checkRRule, type RRuleCheck, type WindowTimes } from '../time/recurrence.js';
 import { DAY, type LocalDate, type LocalDateTime } from '../time/types.js';
 import { isKnownZone } from '../time/zone.js';
-import { describeValue } from './errors.js';
+import { describeValue, ValidationError } from './errors.js';
 import {
   DATE,
   type Found,
@@ -56,7 +58,23 @@ export function compileTeam(input: unknown, found: Found[]): Team | undefined {
   const minCoaches = isRecord(coverage) ? (own(coverage, 'minCoaches') ?? 1) : undefined;
   if (typeof name !== 'string' || timeZone === undefined || coaches === undefined) return undefined;
   if (typeof minCoaches !== 'number') return undefined;
-  return { name, timeZone, coverage: { minCoaches }, coaches };
+  const intake = compileIntake(input, found);
+  if (intake === null) return undefined;
+  return { name, timeZone, coverage: { minCoaches }, coaches, ...(intake === undefined ? {} : { intake }) };
+}
+
+/** The `intake` key resolved (`undefined` when absent, `null` when it has problems, reported to `found`). */
+function compileIntake(input: Raw, found: Found[]): IntakePolicy | undefined | null {
+  if (!Object.hasOwn(input, 'intake')) return undefined;
+  try {
+    return resolveIntakePolicy(own(input, 'intake'), 'intake');
+  } catch (e) {
+    if (!(e instanceof ValidationError)) throw e;
+    // The shape check reports wrong types and keys; what only resolving sees (a period over 24 h) is added here.
+    if (found.some((f) => f.issue.path.startsWith('intake'))) return null;
+    for (const i of e.issues) found.push({ at: i.path.split('.'), issue: i });
+    return null;
+  }
 }
 
 /** Compiles every element (so each reports its problems), or `undefined` if any failed or the list is too long. */

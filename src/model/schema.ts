@@ -261,6 +261,82 @@ export const coverageSchema = /* @__PURE__ */ (() =>
       z.meta({ description: 'Coverage policy (default { "minCoaches": 1 }).', default: { minCoaches: 1 } }),
     ))();
 
+/** One period of the intake words, `HH:mm` bounds. */
+const intakePeriodSchema = /* @__PURE__ */ (() =>
+  z
+    .strictObject({
+      from: z.string().check(z.regex(START_TIME_PATTERN), z.meta({ description: 'Start, HH:mm.' })),
+      to: z
+        .string()
+        .check(
+          z.regex(TIME_OF_DAY_PATTERN),
+          z.meta({ description: 'End, HH:mm; at or before `from` means the next day.' }),
+        ),
+    })
+    .check(z.meta({ examples: [{ from: '18:00', to: '22:00' }] })))();
+
+const INTAKE_PERIODS = [
+  ['morning', 'matin, morning (default 08:00-12:00)'],
+  ['lateMorning', 'fin de matinée (default 10:00-12:00)'],
+  ['lunch', 'midi, entre midi et deux, lunchtime (default 12:00-14:00)'],
+  ['afternoon', 'après-midi, aprem, afternoon (default 14:00-18:00)'],
+  ['earlyAfternoon', 'début d\u2019après-midi (default 14:00-16:00)'],
+  ['lateAfternoon', 'fin d\u2019après-midi (default 16:00-18:00)'],
+  ['evening', 'soir, soirée, evening, tonight (default 18:00-22:00)'],
+  ['night', 'nuit, cette nuit, night (default 22:00-06:00)'],
+  ['daytime', 'en journée (default 08:00-18:00)'],
+  ['wholeDay', 'a day named with no time, toute la journée (default 08:00-22:00)'],
+] as const;
+
+/** The team's intake words: what "matin", "après 18h", "vers 15h" mean (the README's "What the intake words mean"). */
+export const intakeSchema = /* @__PURE__ */ (() => {
+  const minutes = (description: string, min: number, max: number, fallback: number) =>
+    z
+      .optional(z.int().check(z.minimum(min), z.maximum(max)))
+      .check(z.meta({ description: `${description} (default ${fallback}).`, default: fallback }));
+  const clock = (description: string, fallback: string) =>
+    z
+      .optional(z.string().check(z.regex(START_TIME_PATTERN)))
+      .check(z.meta({ description: `${description}, HH:mm (default ${fallback}).`, default: fallback }));
+  const periods = Object.fromEntries(
+    INTAKE_PERIODS.map(([name, words]) => [
+      name,
+      z.optional(intakePeriodSchema).check(z.meta({ description: `Bounds of ${words}.` })),
+    ]),
+  );
+  return z
+    .strictObject({
+      periods: z
+        .optional(z.strictObject(periods))
+        .check(
+          z.meta({ description: 'Bounds of the named parts of a day; each given one replaces its default.' }),
+        ),
+      openEndLatest: clock('"après H" lasts until the later of this and H + openMinutes', '22:00'),
+      openStartEarliest: clock('"avant H" starts at the earlier of this and H - openMinutes', '08:00'),
+      openMinutes: minutes('Least length of an open end, minutes', 0, 720, 120),
+      pointMinutes: minutes('Length of a point ("à 14h"), minutes', 1, 720, 60),
+      aroundBeforeMinutes: minutes('"vers H" starts this many minutes before H', 0, 720, 30),
+      aroundAfterMinutes: minutes('"vers H" ends this many minutes after H', 1, 720, 90),
+      recurrenceDays: minutes(
+        'Local days a recurrence ("tous les soirs") covers, the receipt date first',
+        1,
+        31,
+        7,
+      ),
+      anyTimeHours: minutes('"dès que possible" lasts this many hours from receipt', 1, 168, 24),
+      afterMidnightUntil: clock(
+        'A message received before this local time that says "demain" means the date starting',
+        '04:00',
+      ),
+    })
+    .check(
+      z.meta({
+        description:
+          'What the callers\u2019 words mean when intake reads callback windows from a message (default: the contract\u2019s values).',
+      }),
+    );
+})();
+
 /**
  * The team file's shape. Validates types, known keys, formats and limits only; use `parseTeam` to validate fully
  * and compile.
@@ -295,6 +371,7 @@ export const teamFileSchema = /* @__PURE__ */ (() =>
           z.maxLength(LIMITS.coaches),
           z.meta({ description: `The volunteer coaches (1 to ${LIMITS.coaches}).` }),
         ),
+      intake: z.optional(intakeSchema),
     })
     .check(
       z.meta({

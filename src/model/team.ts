@@ -5,6 +5,7 @@
  *
  * @module
  */
+import type { IntakePolicy } from '../intake/policy.js';
 import type { AvailabilityRule } from '../time/recurrence.js';
 import type { LocalDateTime } from '../time/types.js';
 
@@ -49,4 +50,6 @@ export interface Team {
   readonly timeZone: string;
   readonly coverage: CoveragePolicy;
   readonly coaches: readonly Coach[];
+  /** The file's `intake` key, resolved: what the callers' words mean. Absent when the file has none. */
+  readonly intake?: IntakePolicy;
 }
