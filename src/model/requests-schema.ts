@@ -234,17 +234,17 @@ export const requestSchema = /* @__PURE__ */ (() =>
               'attempt, if any.',
           }),
         ),
+      outcome: z.optional(z.nullable(z.enum(OUTCOMES))).check(
+        z.meta({
+          description: 'How the request ended; null or absent while it is open.',
+          examples: ['listened', 'referred-cci'],
+        }),
+      ),
       intake: z.optional(z.looseObject({})).check(
         z.meta({
           description:
             'What `astreinte intake` understood of the caller\u2019s message (understood, ambiguities, ignored, ' +
             'dropped), for the coordinator who confirms it; never the message itself. Not read by the engine.',
-        }),
-      ),
-      outcome: z.optional(z.nullable(z.enum(OUTCOMES))).check(
-        z.meta({
-          description: 'How the request ended; null or absent while it is open.',
-          examples: ['listened', 'referred-cci'],
         }),
       ),
     })
