@@ -10,13 +10,16 @@
  * (`bench/matching-solver.mjs`), then the whole path (request file parsed, then `planCallbacks`) for a team's day, a
  * national day and a national week, one child process each (`bench/matching-plan.mjs`).
  *
- * Options: `--quick` (fewer, shorter rounds: a smoke run, not figures), `--only=1,3` (workload numbers, 1-6).
+ * Options: `--quick` (fewer, shorter rounds: a smoke run, not figures), `--only=1,3` (workload numbers, 1-6 and 10).
+ *
+ * Workload 10 (intake) reads the hand-written corpus of `test/intake/corpus.ts` (`bench/intake.mjs`).
  */
 import { execFileSync } from 'node:child_process';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { workloadExpandYear, workloadWeekQuery } from './expand.mjs';
 import { fmtRatio, fmtTime, median, sink, verdict } from './harness.mjs';
+import { workloadIntake } from './intake.mjs';
 import { libLabel } from './lib.mjs';
 import { workloadMatchingSolver } from './matching-solver.mjs';
 import { workloadRotaFairness, workloadRotaMemory, workloadRotaTime } from './rota.mjs';
@@ -265,6 +268,15 @@ if (runs(6)) {
       verdict('6b. national week, whole plan (warm)', fmtTime(week.planNs), week.planNs < 1e9, '< 1 s'),
     );
   }
+  print();
+}
+
+if (runs(10)) {
+  print('## 10. Intake: messages read per second over the corpus (tinybench)');
+  print();
+  const w = await workloadIntake({ rounds: quick ? 3 : 11, timeMs: quick ? 60 : 200 });
+  print(w.text);
+  verdicts.push(...w.verdicts);
   print();
 }
 

@@ -12,7 +12,12 @@ import { buildZoneTable, instantToLocal, isKnownZone, localToInstant, type ZoneT
 import { type FoundContact, readContact } from './contact.js';
 import { readPlan } from './grammar.js';
 import { toUnits } from './lexicon.js';
-import { type IntakePolicy, type IntakePolicyInput, resolveIntakePolicy } from './policy.js';
+import {
+  DEFAULT_INTAKE_POLICY,
+  type IntakePolicy,
+  type IntakePolicyInput,
+  resolveIntakePolicy,
+} from './policy.js';
 import { civilOf, type LocalWindow, resolvePlan } from './resolve.js';
 import { type Span, tokenize } from './tokens.js';
 import { doubtWords, type IntakeLang, restate } from './understood.js';
@@ -252,7 +257,8 @@ function checkInput(
   }
   let policy: IntakePolicy | undefined;
   try {
-    policy = resolveIntakePolicy(opts.policy ?? {}, 'policy');
+    // The defaults are resolved already: most calls pass no policy.
+    policy = opts.policy === undefined ? DEFAULT_INTAKE_POLICY : resolveIntakePolicy(opts.policy, 'policy');
   } catch (e) {
     if (!(e instanceof ValidationError)) throw e;
     found.push(...e.issues);
@@ -266,6 +272,7 @@ function checkInput(
     given.zone === zone &&
     given.validFrom <= at - 3 * DAY &&
     given.validTo >= at + 20 * DAY;
-  const table = covers ? given : buildZoneTable(zone, at - 2 * DAY, at + (policy.recurrenceDays + 10) * DAY);
+  // The receipt's week and the next (weekdays, recurrences), plus buildZoneTable's margin of 3 days each side.
+  const table = covers ? given : buildZoneTable(zone, at - DAY, at + (policy.recurrenceDays + 8) * DAY);
   return { policy, table };
 }
