@@ -152,7 +152,7 @@ export function readPlan(u: readonly Unit[], policy: IntakePolicy): Plan {
     const x = u[i] as Unit;
     if (x.lang === 'fr') fr++;
     else if (x.lang === 'en') en++;
-    if (used[i] === 0 && TIME_LOOKING.has(x.k)) {
+    if (used[i] === 0 && TIME_LOOKING.has(x.k) && looksLikeTime(u, i)) {
       const prev = ignored.at(-1);
       if (prev !== undefined && used[i - 1] === 0 && TIME_LOOKING.has((u[i - 1] as Unit).k)) {
         ignored[ignored.length - 1] = { start: prev.start, end: x.end };
@@ -161,6 +161,28 @@ export function readPlan(u: readonly Unit[], policy: IntakePolicy): Plan {
   }
   ignored.sort((a, b) => a.start - b.start);
   return { groups, anyTime, ignored, fr, en };
+}
+
+/** Words before a bare number that make it look like a time ("à 10", "vers 3", "demain 14"). */
+const TIME_CONTEXT = new Set(['at', 'around', 'after', 'before', 'between', 'from', 'to', 'day', 'wd', 'h']);
+
+/**
+ * Whether an unread unit looks like a time, for `ignored`: an hour unit or am/pm always; a number of one or two
+ * digits only next to one, or after a preposition of time or a day ("45 ans", "2 enfants", "depuis 2015" do not).
+ */
+function looksLikeTime(u: readonly Unit[], i: number): boolean {
+  const x = u[i] as Unit;
+  if (x.k !== 'num') return true;
+  if (x.digits > 2) return false;
+  const next = u[i + 1];
+  if (
+    next !== undefined &&
+    (next.k === 'h' || next.k === 'am' || next.k === 'pm' || (next.k === 'p' && next.c === ':'))
+  ) {
+    return true;
+  }
+  const prev = u[i - 1];
+  return prev !== undefined && TIME_CONTEXT.has(prev.k);
 }
 
 /**

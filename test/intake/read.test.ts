@@ -295,3 +295,16 @@ describe('tokens and contact', () => {
     expect(r.ignored).toEqual([]);
   });
 });
+
+describe('what counts as time-looking', () => {
+  it('lists an unread number only next to an hour unit, a preposition of time or a day', () => {
+    const ignored = (text: string) =>
+      readCallbackWindows(text, { receivedAt: EVENING, timeZone: PARIS }).ignored.map((s) =>
+        text.slice(s.start, s.end),
+      );
+    expect(ignored("j'ai 45 ans et 2 enfants, une entreprise depuis 2015")).toEqual([]);
+    expect(ignored('on sunday at 10')).toEqual(['10']);
+    expect(ignored('demain 14')).toEqual(['14']);
+    expect(ignored('25h ou 14h75')).toEqual(['25h', '14h75']);
+  });
+});
