@@ -272,7 +272,8 @@ function checkInput(
     given.zone === zone &&
     given.validFrom <= at - 3 * DAY &&
     given.validTo >= at + 20 * DAY;
-  // The receipt's week and the next (weekdays, recurrences), plus buildZoneTable's margin of 3 days each side.
-  const table = covers ? given : buildZoneTable(zone, at - DAY, at + (policy.recurrenceDays + 8) * DAY);
+  // The receipt's day and the 8 after it (a weekday, a recurrence, a night ending the next day), plus
+  // buildZoneTable's 3-day margin each side; a date beyond gets a converter of its own (`converterFor`).
+  const table = covers ? given : buildZoneTable(zone, at - DAY, at + (policy.recurrenceDays + 1) * DAY);
   return { policy, table };
 }
