@@ -26,7 +26,7 @@ export {
   type IntakeWindow,
   type ReadCallbackWindowsOptions,
   readCallbackWindows,
-  type Span,
+  type TextSpan,
 } from './intake/read.js';
 // Callback requests and matching
 export { type BookingResult, type BookingState, bookCallback, cancelBooking } from './matching/book.js';

@@ -8,10 +8,10 @@
  */
 import type { Unit } from './lexicon.js';
 import type { PeriodName } from './policy.js';
-import type { Span } from './tokens.js';
+import type { TextSpan } from './tokens.js';
 
 /** A time of day read from the units. */
-export interface Clock extends Span {
+export interface Clock extends TextSpan {
   /** Minutes since local midnight, 0 to 1,440 (midnight is read as the end of the day: 1,440). */
   readonly minutes: number;
   /** Written with a unit (h, :, am/pm, midi, minuit); a bare number has none and takes its partner's. */
@@ -25,7 +25,7 @@ export interface Clock extends Span {
 }
 
 /** A time spec: what the words say about the time of day, before any day is known. */
-export type TimeSpec = Span & {
+export type TimeSpec = TextSpan & {
   /** Unit indexes it used, `[from, to)`. */
   readonly from: number;
   readonly to: number;
@@ -186,7 +186,7 @@ function spec(
 export function readTimeSpec(
   u: readonly Unit[],
   i: number,
-): TimeSpec | { invalid: Span; next: number } | undefined {
+): TimeSpec | { invalid: TextSpan; next: number } | undefined {
   const x = u[i];
   if (x === undefined) return undefined;
   const k = x.k;

@@ -5,7 +5,7 @@
  * @internal
  * @module
  */
-import type { Span } from './tokens.js';
+import type { TextSpan } from './tokens.js';
 
 /** What was found: personal data, for the request being built and nowhere else. */
 export interface FoundContact {
@@ -26,8 +26,8 @@ const NATIONAL = /(?<![\d+])0[1-9](?:[\s.-]?\d{2}){4}(?!\d)/g;
  *
  * @example readContact('Rappel au 06 12 34 56 78').contact // { phone: '+33612345678' }
  */
-export function readContact(text: string): { contact: FoundContact; spans: Span[] } {
-  const spans: Span[] = [];
+export function readContact(text: string): { contact: FoundContact; spans: TextSpan[] } {
+  const spans: TextSpan[] = [];
   let email: string | undefined;
   for (const m of text.matchAll(EMAIL)) {
     email ??= m[0].toLowerCase();
@@ -58,7 +58,7 @@ export function readContact(text: string): { contact: FoundContact; spans: Span[
   };
 }
 
-function overlapsAny(spans: readonly Span[], start: number, end: number): boolean {
+function overlapsAny(spans: readonly TextSpan[], start: number, end: number): boolean {
   for (const s of spans) if (s.start < end && start < s.end) return true;
   return false;
 }

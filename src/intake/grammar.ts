@@ -10,10 +10,10 @@
 import { readClock, readTimeSpec, type TimeSpec } from './clock.js';
 import type { Unit } from './lexicon.js';
 import type { IntakePolicy } from './policy.js';
-import type { Span } from './tokens.js';
+import type { TextSpan } from './tokens.js';
 
 /** What the words say about the day. */
-export type DaySpec = Span &
+export type DaySpec = TextSpan &
   (
     | { readonly d: 'rel'; readonly rel: 0 | 1 | 2; readonly tonight?: boolean }
     | { readonly d: 'wd'; readonly wd: number; readonly next: boolean }
@@ -28,7 +28,7 @@ export type DaySpec = Span &
   );
 
 /** A time spec placed in a group; `dayOffset` 1 when it falls on the next date ("cette nuit vers 2h30"). */
-export interface TimeItem extends Span {
+export interface TimeItem extends TextSpan {
   readonly spec: TimeSpec;
   readonly dayOffset: 0 | 1;
 }
@@ -44,8 +44,8 @@ export interface Group {
 /** The message's structure: its groups, its "any time" phrases, the time-looking parts not understood. */
 export interface Plan {
   readonly groups: readonly Group[];
-  readonly anyTime: readonly Span[];
-  readonly ignored: readonly Span[];
+  readonly anyTime: readonly TextSpan[];
+  readonly ignored: readonly TextSpan[];
   /** Words of each language seen, to answer in the caller's. */
   readonly fr: number;
   readonly en: number;
@@ -58,8 +58,8 @@ const TIME_LOOKING = new Set(['num', 'h', 'am', 'pm', 'half', 'quarter', 'lessQu
 /** Reads the units into groups. */
 export function readPlan(u: readonly Unit[], policy: IntakePolicy): Plan {
   const groups: Group[] = [];
-  const anyTime: Span[] = [];
-  const ignored: Span[] = [];
+  const anyTime: TextSpan[] = [];
+  const ignored: TextSpan[] = [];
   const used = new Uint8Array(u.length);
   let g: Group & { daysAfter: boolean } = { days: [], times: [], except: [], daysAfter: false };
   let last: 'day' | 'time' | undefined;

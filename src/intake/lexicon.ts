@@ -7,7 +7,7 @@
  * @module
  */
 import type { PeriodName } from './policy.js';
-import type { Span, Token } from './tokens.js';
+import type { TextSpan, Token } from './tokens.js';
 
 /** What a word (or phrase) means to the grammar. */
 export type Meaning =
@@ -47,7 +47,7 @@ export type Meaning =
     };
 
 /** A token after the lexicon: a meaning, a number, a punctuation mark or an unknown word. */
-export type Unit = Span &
+export type Unit = TextSpan &
   (
     | { readonly k: 'num'; readonly v: number; readonly digits: number; readonly glued: boolean }
     | { readonly k: 'p'; readonly c: string }

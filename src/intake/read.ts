@@ -19,11 +19,11 @@ import {
   resolveIntakePolicy,
 } from './policy.js';
 import { civilOf, type LocalWindow, resolvePlan } from './resolve.js';
-import { type Span, tokenize } from './tokens.js';
+import { type TextSpan, tokenize } from './tokens.js';
 import { doubtWords, type IntakeLang, restate } from './understood.js';
 
 export type { FoundContact } from './contact.js';
-export type { Span } from './tokens.js';
+export type { TextSpan } from './tokens.js';
 export type { IntakeLang } from './understood.js';
 
 /** Longest message read, in UTF-16 code units (an SMS thread or a short e-mail). */
@@ -53,7 +53,7 @@ export interface ReadCallbackWindowsOptions {
 export interface IntakeWindow {
   readonly start: Instant;
   readonly end: Instant;
-  readonly source: Span;
+  readonly source: TextSpan;
 }
 
 /** A window that was understood but is not kept. */
@@ -73,7 +73,7 @@ export interface IntakeAmbiguity {
    * `ongoing-night`: "cette nuit" before 04:00 read as the coming night, not the one under way.
    */
   readonly kind: 'after-midnight' | 'weekday-date' | 'early-hour' | 'ongoing-night';
-  readonly source: Span;
+  readonly source: TextSpan;
   /** What was read, e.g. `03 h 00`. */
   readonly reading: string;
   /** The other reading, e.g. `15 h 00`. */
@@ -88,7 +88,7 @@ export interface CallbackWindowsReading {
   readonly understood: string;
   readonly ambiguities: readonly IntakeAmbiguity[];
   /** Parts of the text that look like times but were not understood (spans, in text order). */
-  readonly ignored: readonly Span[];
+  readonly ignored: readonly TextSpan[];
   readonly dropped: readonly DroppedWindow[];
   /** Personal data: the phone (E.164) and e-mail found. Output it only where the request is being built. */
   readonly contact: FoundContact;

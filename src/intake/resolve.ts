@@ -9,17 +9,17 @@ import { weekdayOf } from '../time/local.js';
 import { DAY, type LocalDate, type LocalDateTime, MINUTE } from '../time/types.js';
 import type { DaySpec, Group, Plan, TimeItem } from './grammar.js';
 import type { IntakePolicy } from './policy.js';
-import type { Span } from './tokens.js';
+import type { TextSpan } from './tokens.js';
 
 /** A window in wall-clock time, with the span of the words it came from. */
 export interface LocalWindow {
   readonly start: LocalDateTime;
   readonly end: LocalDateTime;
-  readonly source: Span;
+  readonly source: TextSpan;
 }
 
 /** What a doubtful reading is, in data; `understood.ts` words it. */
-export type Doubt = { readonly source: Span } & (
+export type Doubt = { readonly source: TextSpan } & (
   | { readonly kind: 'after-midnight'; readonly reading: LocalDate; readonly alternative: LocalDate }
   | { readonly kind: 'weekday-date'; readonly reading: LocalDate; readonly alternative: LocalDate }
   | { readonly kind: 'early-hour'; readonly reading: number; readonly alternative: number }
@@ -41,16 +41,16 @@ export function resolvePlan(
   plan: Plan,
   policy: IntakePolicy,
   receipt: Receipt,
-): { windows: LocalWindow[]; doubts: Doubt[]; bad: Span[] } {
+): { windows: LocalWindow[]; doubts: Doubt[]; bad: TextSpan[] } {
   const windows: LocalWindow[] = [];
   const doubts: Doubt[] = [];
-  const bad: Span[] = [];
+  const bad: TextSpan[] = [];
   for (const group of plan.groups) resolveGroup(group, policy, receipt, windows, doubts, bad);
   return { windows, doubts, bad };
 }
 
 /** A day named with no time of day: the whole day period. */
-const wholeDay = (at: Span): TimeItem => ({
+const wholeDay = (at: TextSpan): TimeItem => ({
   spec: { t: 'period', p: 'wholeDay', from: 0, to: 0, start: at.start, end: at.end },
   dayOffset: 0,
   start: at.start,
@@ -63,7 +63,7 @@ function resolveGroup(
   receipt: Receipt,
   out: LocalWindow[],
   doubts: Doubt[],
-  bad: Span[],
+  bad: TextSpan[],
 ): void {
   const minutesNow = (receipt.local - receipt.today * DAY) / MINUTE;
   for (const time of group.times) {
@@ -86,7 +86,7 @@ function resolveGroup(
     }
     return;
   }
-  const times = group.times.length > 0 ? group.times : [wholeDay(group.days[0] as Span)];
+  const times = group.times.length > 0 ? group.times : [wholeDay(group.days[0] as TextSpan)];
   const excluded = (d: LocalDate) => group.except.includes(weekdayOf(d));
   for (const day of group.days) {
     for (const date of datesOf(day, times, policy, receipt, minutesNow, doubts, bad)) {
@@ -96,7 +96,7 @@ function resolveGroup(
   }
 }
 
-function push(out: LocalWindow[], w: { start: number; end: number }, a: Span, b: Span): void {
+function push(out: LocalWindow[], w: { start: number; end: number }, a: TextSpan, b: TextSpan): void {
   out.push({
     start: w.start,
     end: w.end,
@@ -152,7 +152,7 @@ function datesOf(
   receipt: Receipt,
   minutesNow: number,
   doubts: Doubt[],
-  bad: Span[],
+  bad: TextSpan[],
 ): LocalDate[] {
   const { today } = receipt;
   const source = { start: day.start, end: day.end };

@@ -8,7 +8,7 @@
  */
 
 /** A span of the caller's text: `[start, end)` in UTF-16 code units; slice the text to see it. */
-export interface Span {
+export interface TextSpan {
   readonly start: number;
   readonly end: number;
 }
@@ -17,7 +17,7 @@ export interface Span {
 export type TokenKind = 'w' | 'n' | 'p';
 
 /** One token: its folded text, its kind, its span; `value` for numbers; `glued` when no space precedes it. */
-export interface Token extends Span {
+export interface Token extends TextSpan {
   readonly kind: TokenKind;
   readonly text: string;
   readonly value: number;
@@ -74,7 +74,7 @@ function classOf(ch: string): 'w' | 'n' | 'p' | ' ' {
  *
  * @example tokenize("Demain 14h30", [])[1] // { kind: 'n', text: '14', value: 14, start: 7, end: 9, glued: false }
  */
-export function tokenize(text: string, masked: readonly Span[]): Token[] {
+export function tokenize(text: string, masked: readonly TextSpan[]): Token[] {
   const tokens: Token[] = [];
   let kind: 'w' | 'n' | 'p' | ' ' = ' ';
   let start = 0;
@@ -94,8 +94,8 @@ export function tokenize(text: string, masked: readonly Span[]): Token[] {
   };
   let mask = 0;
   for (let i = 0; i < text.length; i++) {
-    while (mask < masked.length && (masked[mask] as Span).end <= i) mask++;
-    const inMask = mask < masked.length && (masked[mask] as Span).start <= i;
+    while (mask < masked.length && (masked[mask] as TextSpan).end <= i) mask++;
+    const inMask = mask < masked.length && (masked[mask] as TextSpan).start <= i;
     const code = text.charCodeAt(i);
     const folded = inMask ? ' ' : foldChar(text[i] as string, code);
     // A folded character may be several letters (oe); they are all of one class.
