@@ -111,6 +111,28 @@ export function readPlan(u: readonly Unit[], policy: IntakePolicy): Plan {
       i = readExcept(u, i + 1, g.except);
       continue;
     }
+    if (x.k === 'period' && x.today && g.days.length === 0 && g.times.length > 0 && last === 'time') {
+      // "à 18h30 ce soir", "vers 2h cette nuit": the times said before are read inside the period, today.
+      const period: TimeItem = {
+        spec: { t: 'period', p: x.p, from: i, to: i + 1, start: x.start, end: x.end },
+        dayOffset: 0,
+        start: x.start,
+        end: x.end,
+      };
+      const refined = g.times.map((t) => refine(period, t.spec, policy, t.start));
+      if (refined.every((t) => t !== undefined)) {
+        g.times.splice(0, g.times.length, ...(refined as TimeItem[]));
+        addDay({
+          d: 'rel',
+          rel: 0,
+          start: x.start,
+          end: x.end,
+          ...(x.p === 'night' ? { tonight: true } : {}),
+        });
+        mark(i, ++i);
+        continue;
+      }
+    }
     if (x.k === 'every' || (x.k === 'period' && x.today)) {
       // "ce soir" carries its own day: a group of its own. A recurrence joins times said before it.
       if (x.k === 'period') flush();
@@ -190,7 +212,12 @@ function looksLikeTime(u: readonly Unit[], i: number): boolean {
  * ("ce soir à 8h"), the next date for a night clock before noon ("cette nuit vers 2h30"). `undefined` when the
  * time does not fall in the period that way (then it is another alternative).
  */
-function refine(prev: TimeItem, spec: TimeSpec, policy: IntakePolicy): TimeItem | undefined {
+function refine(
+  prev: TimeItem,
+  spec: TimeSpec,
+  policy: IntakePolicy,
+  startAt = prev.start,
+): TimeItem | undefined {
   if (prev.spec.t !== 'period' || spec.t === 'period') return undefined;
   const p = prev.spec.p;
   const bounds = policy.periods[p];
@@ -205,11 +232,12 @@ function refine(prev: TimeItem, spec: TimeSpec, policy: IntakePolicy): TimeItem 
     : spec.t === 'range'
       ? ({ ...rest, a: shift(spec.a), b: shift(spec.b) } as TimeSpec)
       : ({ ...rest, h: shift(spec.h) } as TimeSpec);
+  const start = Math.min(startAt, prev.start);
   return {
-    spec: { ...body, start: prev.start },
+    spec: { ...body, start },
     dayOffset: night && first < 720 ? 1 : 0,
-    start: prev.start,
-    end: spec.end,
+    start,
+    end: Math.max(spec.end, prev.end),
   };
 }
 

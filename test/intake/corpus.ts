@@ -317,6 +317,9 @@ at(`${D1}T10:00`, [
       [`${D3}T18:00`, '19:00'],
     ],
   ],
+  ['appelez moi à 18h30 ce soir', [[`${D1}T18:30`, '19:30']]],
+  ['vers 8h ce soir', [[`${D1}T19:30`, '21:30']]],
+  ['à 2h cette nuit', [[`${D2}T02:00`, '03:00']]],
   [
     'Rappelez-moi Jeudi Ou Vendredi Vers 17H30, Merci !',
     [
