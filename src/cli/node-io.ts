@@ -29,7 +29,7 @@ export function writeFilesAtomically(files: ReadonlyMap<string, string | Uint8Ar
     }
   } catch (error) {
     for (const [temp] of temporary) rmSync(temp, { force: true });
-    throw error;
+    throw targeted(error, temporary.at(-1)?.[1]);
   }
   const renamed: string[] = [];
   try {
@@ -40,8 +40,16 @@ export function writeFilesAtomically(files: ReadonlyMap<string, string | Uint8Ar
   } catch (error) {
     for (const [temp] of temporary) rmSync(temp, { force: true });
     for (const path of renamed) rmSync(path, { force: true });
-    throw error;
+    throw targeted(error, temporary[renamed.length]?.[1]);
   }
+}
+
+/** The error with `path` naming the file the caller asked for, not the temporary file beside it. */
+function targeted(error: unknown, target: string | undefined): unknown {
+  if (target !== undefined && error instanceof Error && 'path' in error) {
+    return Object.assign(error, { path: target });
+  }
+  return error;
 }
 
 /** Standard input, whole, as UTF-8 (empty when it is a terminal: nothing is piped in). */

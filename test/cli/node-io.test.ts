@@ -38,6 +38,9 @@ describe('writeFilesAtomically', () => {
       [join(dir, 'missing-folder', 'x.ics'), 'new'],
     ]);
     expect(() => writeFilesAtomically(batch)).toThrow(/ENOENT/);
+    expect(() => writeFilesAtomically(batch)).toThrow(
+      expect.objectContaining({ path: join(dir, 'missing-folder', 'x.ics') }),
+    );
     expect(readFileSync(join(dir, 'a.ics'), 'utf8')).toBe('old');
     expect(existsSync(join(dir, 'c.ics'))).toBe(false);
     expect(readdirSync(dir)).toEqual(['a.ics']);
