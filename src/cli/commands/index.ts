@@ -6,6 +6,7 @@
  */
 import type { Subcommand } from '../command.js';
 import { coverageCommand } from './coverage.js';
+import { demoCommand } from './demo.js';
 import { matchCommand } from './match.js';
 import { rotaCommand } from './rota.js';
 import { schemaCommand } from './schema.js';
@@ -13,6 +14,7 @@ import { validateCommand } from './validate.js';
 
 /** The subcommands, in the order of the story: check the files, see the gaps, build the rota, place the calls. */
 export const COMMANDS: readonly Subcommand[] = [
+  demoCommand,
   validateCommand,
   coverageCommand,
   rotaCommand,
