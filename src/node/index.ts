@@ -36,8 +36,8 @@ const io: { readonly readFile: ReadFile } = { readFile: (path) => readFileSync(p
 /**
  * Reads and validates a team file (JSON, UTF-8).
  *
- * @throws {@link index!ValidationError} when the file is missing, unreadable, not JSON, or not a valid team file; each
- * issue's message starts with the file's path.
+ * @throws {@link index!ValidationError} when the file is missing, unreadable, not JSON, or not a valid team file;
+ * every issue names the file (each problem of its content starts with the file's path: `team.json: coaches[0].id: ...`).
  * @example const team = loadTeamFile('examples/ca-va-patron.json');
  */
 export function loadTeamFile(path: string): Team {
