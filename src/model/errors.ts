@@ -25,6 +25,14 @@ export interface ValidationIssue {
 
 /**
  * Base class of every error `astreinte` throws on purpose; `instanceof AstreinteError` separates them from bugs.
+ *
+ * @example
+ * ```ts
+ * try { generateRota(team, options) } catch (e) {
+ *   if (e instanceof AstreinteError) console.error(e.message); // bad input: show it to the person
+ *   else throw e; // a bug: let it surface
+ * }
+ * ```
  */
 export class AstreinteError extends Error {
   /** `'AstreinteError'`, or the subclass's own name (`'ValidationError'`), as stack traces and logs show it. */
