@@ -5,6 +5,15 @@
  * @packageDocumentation
  */
 
+// Errors
+export {
+  AstreinteError,
+  fail,
+  issue,
+  redactedIssue,
+  ValidationError,
+  type ValidationIssue,
+} from './errors.js';
 // Callback requests and matching
 export { type BookingResult, type BookingState, bookCallback, cancelBooking } from './matching/book.js';
 export { callbackDeadline } from './matching/deadline.js';
@@ -26,15 +35,6 @@ export {
   type MatchingPolicyInput,
   resolveMatchingPolicy,
 } from './matching/policy.js';
-// Errors
-export {
-  AstreinteError,
-  fail,
-  issue,
-  redactedIssue,
-  ValidationError,
-  type ValidationIssue,
-} from './model/errors.js';
 // The team file
 export { parseTeam, type SafeParseTeamResult, safeParseTeam } from './model/parse.js';
 export {

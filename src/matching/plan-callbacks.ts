@@ -6,7 +6,7 @@
  *
  * @module
  */
-import { issue, ValidationError, type ValidationIssue } from '../model/errors.js';
+import { issue, ValidationError, type ValidationIssue } from '../errors.js';
 import type { CallbackRequest } from '../model/request.js';
 import { resolveTeam, type TeamInput } from '../model/resolve.js';
 import type { Team } from '../model/team.js';

@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { issue, ValidationError, type ValidationIssue } from '../model/errors.js';
+import { issue, ValidationError, type ValidationIssue } from '../errors.js';
 import { HOUR, MINUTE } from '../time/types.js';
 
 /** Who can take a call: anyone free per the team file, or only whoever holds a rota layer then. */

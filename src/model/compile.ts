@@ -6,11 +6,12 @@
  * @internal
  * @module
  */
+
+import { describeValue } from '../errors.js';
 import { parseLocalDate, parseLocalDateTime, parseTimeOfDay, WEEKDAY_CODES } from '../time/local.js';
 import { type AvailabilityRule, checkRRule, type RRuleCheck, type WindowTimes } from '../time/recurrence.js';
 import { DAY, type LocalDate, type LocalDateTime } from '../time/types.js';
 import { isKnownZone } from '../time/zone.js';
-import { describeValue } from './errors.js';
 import {
   DATE,
   type Found,

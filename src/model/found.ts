@@ -5,7 +5,7 @@
  * @internal
  * @module
  */
-import { issue, type PathSegment, type ValidationIssue } from './errors.js';
+import { issue, type PathSegment, type ValidationIssue } from '../errors.js';
 import { LIMITS } from './schema.js';
 
 /** A problem with its path still as segments, so problems can be sorted in input order. */

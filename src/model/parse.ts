@@ -8,8 +8,9 @@
  *
  * @module
  */
+
+import { ValidationError } from '../errors.js';
 import { compileTeam } from './compile.js';
-import { ValidationError } from './errors.js';
 import { type Found, inputOrder } from './found.js';
 import { teamFileSchema } from './schema.js';
 import { translate } from './shape-issues.js';

@@ -11,11 +11,11 @@
  * @module
  */
 
+import { describeValue } from '../errors.js';
 import { fromIntervals, toIntervals } from '../time/intervals.js';
 import { parseIsoInstant, parseLocalDateTimeSeconds } from '../time/iso.js';
 import { localConverter } from '../time/local-converter.js';
 import { DAY, type Instant, type Interval } from '../time/types.js';
-import { describeValue } from './errors.js';
 import { type Found, isRecord, own, type Path, type Raw, reportDuplicateIds } from './found.js';
 import type { Attempt, CallbackRequest, Contact } from './request.js';
 import { REQUEST_ID_PATTERN, REQUEST_INSTANT_PATTERN, REQUEST_LIMITS } from './requests-schema.js';

@@ -9,7 +9,7 @@
  *
  * @module
  */
-import { fail, ValidationError } from './errors.js';
+import { fail, ValidationError } from '../errors.js';
 import { type Found, inputOrder, isRecord, own } from './found.js';
 import type { CallbackRequest } from './request.js';
 import { compileRequests } from './requests-compile.js';

@@ -13,7 +13,7 @@
  * @internal
  * @module
  */
-import { redactedIssue } from './errors.js';
+import { redactedIssue } from '../errors.js';
 import { blankedKey, type Found, isRecord, type Path, report, type Words } from './found.js';
 import { ATTEMPT_OUTCOMES, CHANNELS, DOORS, OUTCOMES, TOPICS } from './request.js';
 import {

@@ -7,9 +7,9 @@
  * @module
  */
 
+import { fail, issue, type PathSegment, ValidationError, type ValidationIssue } from '../errors.js';
 import type { Booking } from '../matching/plan.js';
 import { type MatchingPolicyInput, resolveMatchingPolicy } from '../matching/policy.js';
-import { fail, issue, type PathSegment, ValidationError, type ValidationIssue } from '../model/errors.js';
 import { parseTeam } from '../model/parse.js';
 import type { CallbackRequest } from '../model/request.js';
 import { parseRequests } from '../model/requests-parse.js';

@@ -3,7 +3,7 @@
  *
  * @module
  */
-import { issue, ValidationError } from '../model/errors.js';
+import { issue, ValidationError } from '../errors.js';
 import { resolveTeam, type TeamInput } from '../model/resolve.js';
 import { type IntervalSet, intersect, normalize, totalLength } from '../time/intervals.js';
 import type { Instant, Interval } from '../time/types.js';

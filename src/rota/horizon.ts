@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { issue, ValidationError, type ValidationIssue } from '../model/errors.js';
+import { issue, ValidationError, type ValidationIssue } from '../errors.js';
 import type { Team } from '../model/team.js';
 import { DAY, type Instant } from '../time/types.js';
 import { buildZoneTable, type ZoneTable } from '../time/zone.js';

@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { issue, ValidationError, type ValidationIssue } from '../model/errors.js';
+import { issue, ValidationError, type ValidationIssue } from '../errors.js';
 import { parseTimeOfDay } from '../time/local.js';
 import { HOUR, MINUTE } from '../time/types.js';
 

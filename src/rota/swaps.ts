@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { issue, ValidationError, type ValidationIssue } from '../model/errors.js';
+import { issue, ValidationError, type ValidationIssue } from '../errors.js';
 import { resolveTeam, type TeamInput } from '../model/resolve.js';
 import type { Team } from '../model/team.js';
 import { containsInterval, normalize } from '../time/intervals.js';

@@ -13,7 +13,7 @@
  * @module
  */
 
-import { fail } from '../model/errors.js';
+import { fail } from '../errors.js';
 import { intlKnowsZone, intlOffset } from './intl-zone.js';
 import { DAY, type Instant, type LocalDateTime } from './types.js';
 

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ValidationError } from '../../src/model/errors.js';
+import { ValidationError } from '../../src/errors.js';
 import { safeParseRequests } from '../../src/model/requests-parse.js';
 import { issueRequest, requestsErrorOf, requestsTeam } from '../support/requests.js';
 

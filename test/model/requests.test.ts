@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { buildSync } from 'esbuild';
 import { describe, expect, it } from 'vitest';
-import { ValidationError } from '../../src/model/errors.js';
+import { ValidationError } from '../../src/errors.js';
 import type { CallbackRequest } from '../../src/model/request.js';
 import { parseRequests, safeParseRequests } from '../../src/model/requests-parse.js';
 import { requestFileSchema } from '../../src/model/requests-schema.js';
