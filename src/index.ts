@@ -62,7 +62,7 @@ export { REQUEST_LIMITS, type RequestFile, requestFileSchema } from './model/req
 export type { TeamInput } from './model/resolve.js';
 export { type TeamFile, teamFileSchema } from './model/schema.js';
 export type { Coach, CoveragePolicy, Team, UnavailableSpan } from './model/team.js';
-export { type CoverageJson, coverageToJson } from './reporting/coverage-json.js';
+export { type CoverageJson, coverageToJson, type GapJson, type JsonSpan } from './reporting/coverage-json.js';
 export { type CoverageTextOptions, coverageToText } from './reporting/coverage-text.js';
 // Reports
 export {
