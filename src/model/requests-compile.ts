@@ -286,14 +286,21 @@ function compilePauses(
   const pauses: Interval[] = [];
   let ok = true;
   list.forEach((pause: unknown, i) => {
-    if (!isRecord(pause)) return void (ok = false);
+    if (!isRecord(pause)) {
+      ok = false;
+      return;
+    }
     const start = instant(own(pause, 'start'), [...at, i, 'start'], context);
     const end = instant(own(pause, 'end'), [...at, i, 'end'], context);
-    if (start === undefined || end === undefined) return void (ok = false);
+    if (start === undefined || end === undefined) {
+      ok = false;
+      return;
+    }
     if (end <= start) {
       const problem = `does not end after start ${describeValue(own(pause, 'start'))}`;
       report(context.found, [...at, i, 'end'], own(pause, 'end'), problem, 'an instant after start');
-      return void (ok = false);
+      ok = false;
+      return;
     }
     if (start < receivedAt) {
       const problem = `is before receivedAt ${describeValue(own(raw, 'receivedAt'))}`;
@@ -304,7 +311,8 @@ function compilePauses(
         problem,
         'a pause within the request\u2019s life',
       );
-      return void (ok = false);
+      ok = false;
+      return;
     }
     if (firstContactAt !== undefined && end > firstContactAt) {
       report(
@@ -314,7 +322,8 @@ function compilePauses(
         'is after the first contact',
         'a pause that ends at or before the first contact (the clock stops at contact)',
       );
-      return void (ok = false);
+      ok = false;
+      return;
     }
     pauses.push({ start, end });
   });

@@ -27,15 +27,20 @@ function compileDoor(raw: unknown, at: Path, defaults: DoorSla, found: Found[]):
   const duration = (key: string, fallback: number, positive: boolean): number => {
     const value = own(raw, key);
     if (value === undefined) return fallback;
-    if (typeof value !== 'string') return ((ok = false), fallback);
+    if (typeof value !== 'string') {
+      ok = false;
+      return fallback;
+    }
     const parsed = parseSlaDuration(value);
     if (!parsed.ok) {
       report(found, [...at, key], value, parsed.problem, parsed.expected);
-      return ((ok = false), fallback);
+      ok = false;
+      return fallback;
     }
     if (positive && parsed.ms === 0) {
       report(found, [...at, key], value, 'is zero', 'a duration above zero, such as PT24H');
-      return ((ok = false), fallback);
+      ok = false;
+      return fallback;
     }
     return parsed.ms;
   };
@@ -82,13 +87,19 @@ function compileHours(raw: unknown, at: Path, found: Found[]): OpeningHours[] | 
   const out: OpeningHours[] = [];
   let ok = true;
   raw.forEach((entry: unknown, i) => {
-    if (!isRecord(entry)) return void (ok = false);
+    if (!isRecord(entry)) {
+      ok = false;
+      return;
+    }
     const days = own(entry, 'days');
     const from = own(entry, 'from');
     const to = own(entry, 'to');
     const start = typeof from === 'string' ? parseTimeOfDay(from) : undefined;
     const end = typeof to === 'string' ? parseTimeOfDay(to) : undefined;
-    if (!Array.isArray(days) || start === undefined || end === undefined) return void (ok = false);
+    if (!Array.isArray(days) || start === undefined || end === undefined) {
+      ok = false;
+      return;
+    }
     if (end <= start) {
       report(
         found,
@@ -97,12 +108,16 @@ function compileHours(raw: unknown, at: Path, found: Found[]): OpeningHours[] | 
         `does not end after from ${JSON.stringify(from)}`,
         'a closing time after the opening, on the same day (24:00 at most)',
       );
-      return void (ok = false);
+      ok = false;
+      return;
     }
     let weekdays = 0;
     for (const code of days) {
       const d = (WEEKDAY_CODES as readonly unknown[]).indexOf(code);
-      if (d < 0) return void (ok = false);
+      if (d < 0) {
+        ok = false;
+        return;
+      }
       weekdays |= 1 << d;
     }
     const clash = out.findIndex(
@@ -116,7 +131,8 @@ function compileHours(raw: unknown, at: Path, found: Found[]): OpeningHours[] | 
         `overlaps openingHours[${clash}] on a shared weekday`,
         'opening hours that do not overlap',
       );
-      return void (ok = false);
+      ok = false;
+      return;
     }
     out.push({ weekdays, startMinute: start, endMinute: end });
   });
@@ -162,7 +178,10 @@ function compileClosures(raw: unknown, at: Path, found: Found[]): DoorSla['closu
   const out: { from: number; to: number }[] = [];
   let ok = true;
   raw.forEach((text: unknown, i) => {
-    if (typeof text !== 'string' || !CLOSURE_PATTERN.test(text)) return void (ok = false);
+    if (typeof text !== 'string' || !CLOSURE_PATTERN.test(text)) {
+      ok = false;
+      return;
+    }
     const [a, b = a] = text.split('/') as [string, string?];
     const from = parseLocalDate(a);
     const to = parseLocalDate(b);
@@ -174,7 +193,8 @@ function compileClosures(raw: unknown, at: Path, found: Found[]): DoorSla['closu
         'is not a date (or range of dates) that exists',
         'YYYY-MM-DD or YYYY-MM-DD/YYYY-MM-DD',
       );
-      return void (ok = false);
+      ok = false;
+      return;
     }
     if (to < from) {
       report(
@@ -184,7 +204,8 @@ function compileClosures(raw: unknown, at: Path, found: Found[]): DoorSla['closu
         'ends before it starts',
         'a range whose second date is on or after the first',
       );
-      return void (ok = false);
+      ok = false;
+      return;
     }
     out.push({ from, to });
   });
