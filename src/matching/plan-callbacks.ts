@@ -30,13 +30,17 @@ export interface PlanOptions {
   /** The instant the plan is made at (UTC epoch ms): no call starts before it (plus `minNoticeMinutes`). */
   readonly now: Instant;
   /** The rota, for `eligible: 'on-call'` (its shifts are enough: a `Rota`, or shifts read back from its JSON). */
-  readonly rota?: { readonly shifts: readonly Shift[] };
+  readonly rota?: {
+    /** The rota's shifts; a coach holding one of the policy's `layers` at a time may take a call then. */
+    readonly shifts: readonly Shift[];
+  };
   /**
    * Calls already booked. They are respected (their coach's time, buffer and daily cap); a booking of a request of
    * `requests` that starts at or after `now` is kept as that request's call (`booked: true`). A booking that
    * started before `now` still counts in its day's cap, but its request, if still open, is planned afresh.
    */
   readonly bookings?: readonly Booking[];
+  /** The matching rules; every field has a default (see {@link MatchingPolicyInput}). @defaultValue `{}` */
   readonly policy?: MatchingPolicyInput;
   /** Public holidays for a business-clock SLA of the coaches' door (default: the bundled data). */
   readonly holidays?: HolidaySource;

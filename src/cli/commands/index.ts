@@ -1,0 +1,23 @@
+/**
+ * Every subcommand of `astreinte`, in the order `--help` lists them. A subcommand is one module of this folder
+ * exporting a {@link Subcommand}; adding one is adding its line here.
+ *
+ * @module
+ */
+import type { Subcommand } from '../command.js';
+import { coverageCommand } from './coverage.js';
+import { demoCommand } from './demo.js';
+import { matchCommand } from './match.js';
+import { rotaCommand } from './rota.js';
+import { schemaCommand } from './schema.js';
+import { validateCommand } from './validate.js';
+
+/** The subcommands, in the order of the story: check the files, see the gaps, build the rota, place the calls. */
+export const COMMANDS: readonly Subcommand[] = [
+  demoCommand,
+  validateCommand,
+  coverageCommand,
+  rotaCommand,
+  matchCommand,
+  schemaCommand,
+];
