@@ -1,0 +1,196 @@
+/**
+ * Exposure from the rota: for every arrival instant of a horizon, the earliest time a call could start (ignoring
+ * load: someone free, or on call, for a whole call), hence the worst-case wait; and the periods in which a request
+ * arriving breaches the promise whatever happens (before a long uncovered weekend, say).
+ *
+ * The wait is piecewise linear: 0 while someone can take a call, then falling from the length of each uncovered
+ * span to 0 across it. A request arriving at `t` breaches when the first call start after `t` is past `t`'s
+ * deadline; the deadline only grows with `t`, so within an uncovered span the breaching arrivals are a prefix of
+ * it, found by one binary search (exact to the millisecond, on either clock).
+ *
+ * @module
+ */
+
+import { fail } from '../model/errors.js';
+import type { Door } from '../model/request.js';
+import { resolveTeam, type TeamInput } from '../model/resolve.js';
+import type { Team } from '../model/team.js';
+import { coachFreeTime } from '../rota/availability.js';
+import { MAX_HORIZON_MS } from '../rota/horizon.js';
+import type { Shift } from '../rota/rota.js';
+import { fromIntervals, type IntervalSet } from '../time/intervals.js';
+import { DAY, type Instant, MINUTE } from '../time/types.js';
+import { buildZoneTable, type ZoneTable } from '../time/zone.js';
+import { type BusinessCalendar, buildBusinessCalendar } from './calendar.js';
+import { slaDeadline } from './deadline.js';
+import type { HolidaySource } from './holidays.js';
+import { doorSla } from './policy.js';
+
+/**
+ * A span of arrival instants `[start, end)` with the worst wait (ms) of an arrival in it (at its start). Used for
+ * breach periods (arriving then breaks the promise whatever happens) and for every uncovered span.
+ */
+export interface ExposurePeriod {
+  readonly start: Instant;
+  readonly end: Instant;
+  /** Wait of an arrival at `start` until the first possible call, ms. */
+  readonly worstWaitMs: number;
+  /** Present (true) when nobody is free up to the end of the look-ahead: the wait is at least `worstWaitMs`. */
+  readonly unbounded?: true;
+}
+
+/** Options of {@link computeExposure}. */
+export interface ExposureOptions {
+  /** Arrivals from this instant (UTC epoch ms). */
+  readonly from: Instant;
+  /** Arrivals before this instant. */
+  readonly to: Instant;
+  /** Calls only with coaches on call in this rota (its shifts), instead of everyone's declared availability. */
+  readonly rota?: { readonly shifts: readonly Shift[] };
+  /** With `rota`: only these layers count (default every layer). */
+  readonly layers?: readonly string[];
+  /** A call needs this long free with one coach, minutes. @defaultValue 60 (a request's default call) */
+  readonly callMinutes?: number;
+  /** Whose promise. @defaultValue `coaches` */
+  readonly door?: Door;
+  readonly holidays?: HolidaySource;
+}
+
+/** What {@link computeExposure} finds. */
+export interface ExposureReport {
+  readonly from: Instant;
+  readonly to: Instant;
+  /** The door's promise, ms. */
+  readonly targetMs: number;
+  /** Arrivals that breach whatever happens, sorted, disjoint. */
+  readonly periods: readonly ExposurePeriod[];
+  /** Every span of arrivals that wait (nobody can start a call), sorted, disjoint. */
+  readonly waits: readonly ExposurePeriod[];
+  /** The longest wait of any arrival in the horizon, ms. */
+  readonly maxWaitMs: number;
+  /** Total length of `periods`, ms. */
+  readonly exposedMs: number;
+}
+
+/** How far past the horizon free time is looked for. */
+const LOOKAHEAD = 28 * DAY;
+
+/**
+ * Exposure of the horizon `[from, to)`.
+ *
+ * @throws {@link ValidationError} for a bad team, an empty or non-finite horizon, or one longer than five years.
+ * @example
+ * const { periods } = computeExposure(team, { from, to });
+ * periods[0] // { start: Fri 18:00, end: Fri 23:00, worstWaitMs: 29 h } (uncovered Fri 18:00 - Sun 00:00)
+ */
+export function computeExposure(teamInput: TeamInput, options: ExposureOptions): ExposureReport {
+  const team = resolveTeam(teamInput);
+  const { from, to } = options;
+  if (!Number.isFinite(from) || !Number.isFinite(to) || !(from < to) || to - from > MAX_HORIZON_MS) {
+    fail('horizon', [from, to], 'is not a horizon', 'from < to, finite, at most five years apart');
+  }
+  const policy = doorSla(team, options.door ?? 'coaches');
+  const call = (options.callMinutes ?? 60) * MINUTE;
+  const end = to + policy.firstContactWithinMs + LOOKAHEAD;
+  const starts = callStarts(team, options, from, end, call);
+  const calendar: BusinessCalendar | undefined =
+    policy.clock === 'business'
+      ? buildBusinessCalendar(policy, team.timeZone, from - DAY, end + 400 * DAY, {
+          ...(options.holidays === undefined ? {} : { holidays: options.holidays }),
+        })
+      : undefined;
+  const deadline = (t: number) => slaDeadline({ receivedAt: t, callbackWindows: [] }, policy, calendar);
+  const waits: ExposurePeriod[] = [];
+  const periods: ExposurePeriod[] = [];
+  // Walk the gaps between call-start spans: [previous end, next start).
+  let gapStart = from;
+  for (let i = 0; i <= starts.length; i += 2) {
+    const gapEnd = i < starts.length ? (starts[i] as number) : end;
+    const a = Math.max(gapStart, from);
+    const b = Math.min(gapEnd, to);
+    if (a < b) {
+      const unbounded = i >= starts.length ? ({ unbounded: true } as const) : {};
+      waits.push({ start: a, end: b, worstWaitMs: gapEnd - a, ...unbounded });
+      const x = firstSafeArrival(a, b, gapEnd, deadline);
+      if (x > a) periods.push({ start: a, end: x, worstWaitMs: gapEnd - a, ...unbounded });
+    }
+    if (i < starts.length) gapStart = starts[i + 1] as number;
+    if (gapStart >= to) break;
+  }
+  return {
+    from,
+    to,
+    targetMs: policy.firstContactWithinMs,
+    periods,
+    waits,
+    maxWaitMs: waits.reduce((m, w) => Math.max(m, w.worstWaitMs), 0),
+    exposedMs: periods.reduce((s, p) => s + p.end - p.start, 0),
+  };
+}
+
+/** The first arrival in `[a, b)` whose deadline reaches `callAt` (a contact at the deadline meets it); `b` if none. */
+function firstSafeArrival(a: number, b: number, callAt: number, deadline: (t: number) => number): number {
+  if (deadline(a) >= callAt) return a;
+  let lo = a;
+  let hi = b;
+  // Invariant: deadline(lo) < callAt; hi is safe or the end.
+  while (hi - lo > 1) {
+    const mid = Math.floor((lo + hi) / 2);
+    if (deadline(mid) >= callAt) hi = mid;
+    else lo = mid;
+  }
+  return hi;
+}
+
+/**
+ * Instants a call can start, as closed spans `[s, e - call]` of each free span `[s, e)` of one coach (or shift)
+ * that holds a call, sorted and merged: `[s0, e0, s1, e1, ...]`. Closed, so a coach free exactly one call long
+ * still counts; an uncovered span is then `(e_i, s_i+1)`, reported as `[e_i, s_i+1)` with its supremum wait.
+ */
+function callStarts(
+  team: Team,
+  options: ExposureOptions,
+  from: number,
+  to: number,
+  call: number,
+): Float64Array {
+  const lo = from - DAY;
+  const pieces: [number, number][] = [];
+  const push = (set: IntervalSet) => {
+    for (let i = 0; i < set.length; i += 2) {
+      const s = set[i] as number;
+      const e = (set[i + 1] as number) - call;
+      if (e >= s) pieces.push([s, e]);
+    }
+  };
+  if (options.rota !== undefined) {
+    const layers = options.layers;
+    const byCoach = new Map<string, Shift[]>();
+    for (const s of options.rota.shifts) {
+      if (layers !== undefined && !layers.includes(s.layer)) continue;
+      if (s.end <= lo || s.start >= to) continue;
+      const list = byCoach.get(s.coachId) ?? [];
+      list.push(s);
+      byCoach.set(s.coachId, list);
+    }
+    for (const shifts of byCoach.values()) push(fromIntervals(shifts));
+  } else {
+    const tables = new Map<string, ZoneTable>();
+    for (const coach of team.coaches) {
+      let table = tables.get(coach.timeZone);
+      if (table === undefined) {
+        table = buildZoneTable(coach.timeZone, lo, to);
+        tables.set(coach.timeZone, table);
+      }
+      push(coachFreeTime(coach, table, { from: lo, to }));
+    }
+  }
+  pieces.sort((a, b) => a[0] - b[0]);
+  const out: number[] = [];
+  for (const [s, e] of pieces) {
+    if (out.length > 0 && s <= (out[out.length - 1] as number)) {
+      out[out.length - 1] = Math.max(out[out.length - 1] as number, e);
+    } else out.push(s, e);
+  }
+  return Float64Array.from(out);
+}
