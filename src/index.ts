@@ -147,6 +147,16 @@ export {
 } from './sla/policy.js';
 export type { Prediction, PredictOptions } from './sla/predict.js';
 export {
+  type ExposureJson,
+  type ExposurePeriodJson,
+  exposureToJson,
+  type SlaEntryJson,
+  type SlaJson,
+  type SlaMetricsJson,
+  slaToJson,
+} from './sla/sla-json.js';
+export { exposureToText, slaToText } from './sla/sla-text.js';
+export {
   BREACH_REASONS,
   type BreachReason,
   SLA_STATUSES,

@@ -39,7 +39,7 @@ const PLAN_REASON: Readonly<Record<string, BreachReason | undefined>> = {
   'no-coach-free': 'nobody-free-before-deadline',
   'coaches-booked': 'coaches-booked',
   'no-window-left': 'no-window-left',
-  'window-too-short': 'no-window-left',
+  'window-too-short': 'window-too-short',
   unreachable: 'unreachable',
 };
 

@@ -25,8 +25,10 @@ export type BreachReason =
   | 'coaches-booked'
   /** Every callback window the caller gave starts after the deadline. */
   | 'windows-after-deadline'
-  /** Every callback window is past, or none can hold the call. */
+  /** Every callback window is past. */
   | 'no-window-left'
+  /** No window left can hold the call (on the plan's clock grid). */
+  | 'window-too-short'
   /** Too many unanswered calls, or a wrong number: nobody will reach the caller. */
   | 'unreachable';
 
@@ -36,6 +38,7 @@ export const BREACH_REASONS: readonly BreachReason[] = [
   'coaches-booked',
   'windows-after-deadline',
   'no-window-left',
+  'window-too-short',
   'unreachable',
 ];
 

@@ -84,12 +84,18 @@ describe('the chamber\u2019s door (business clock, FR holidays)', () => {
     expect(deadline(cci, request('2026-12-07T20:00:00+01:00'))).toBe('2026-12-09T08:00:00.000Z');
     const cal = buildBusinessCalendar(cci, ZONE, at('2026-12-01T00:00:00Z'), at('2026-12-31T00:00:00Z'));
     // 7 h 30 from Tuesday 08:30 ends at 17:30 that day, not at 08:30 the next morning.
-    expect(addBusinessTime(cal, at('2026-12-08T08:30:00+01:00'), 7.5 * HOUR)).toBe(at('2026-12-08T17:30:00+01:00'));
+    expect(addBusinessTime(cal, at('2026-12-08T08:30:00+01:00'), 7.5 * HOUR)).toBe(
+      at('2026-12-08T17:30:00+01:00'),
+    );
   });
 
   it('a pause stops the clock: Friday 16:00, paused Mon 08:30-12:00, so 3 h 30 later: Tuesday 10:00', () => {
     // 1 h 30 Friday; Monday afternoon 4 h (5 h 30); Tuesday 08:30 + 2 h 30 = 11:00.
-    const r = request('2026-12-04T16:00:00+01:00', [], [['2026-12-07T08:00:00+01:00', '2026-12-07T12:00:00+01:00']]);
+    const r = request(
+      '2026-12-04T16:00:00+01:00',
+      [],
+      [['2026-12-07T08:00:00+01:00', '2026-12-07T12:00:00+01:00']],
+    );
     expect(deadline(cci, r)).toBe('2026-12-08T10:00:00.000Z');
   });
 });
@@ -125,7 +131,9 @@ describe('both DST nights on both clocks', () => {
 describe('the coaches\u2019 door (elapsed clock)', () => {
   it('a caller whose first window is three days later: the clock starts at that window', () => {
     // Received Mon 30 Nov 09:00, asks for Thu 3 Dec 18:00-20:00: deadline Fri 4 Dec 18:00 CET.
-    const r = request('2026-11-30T09:00:00+01:00', [['2026-12-03T18:00:00+01:00', '2026-12-03T20:00:00+01:00']]);
+    const r = request('2026-11-30T09:00:00+01:00', [
+      ['2026-12-03T18:00:00+01:00', '2026-12-03T20:00:00+01:00'],
+    ]);
     expect(deadline(coaches, r)).toBe('2026-12-04T17:00:00.000Z');
     expect(deadline({ ...coaches, startAtFirstWindow: false }, r)).toBe('2026-12-01T08:00:00.000Z');
   });
