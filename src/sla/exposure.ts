@@ -15,14 +15,13 @@ import { fail } from '../model/errors.js';
 import type { Door } from '../model/request.js';
 import { resolveTeam, type TeamInput } from '../model/resolve.js';
 import type { Team } from '../model/team.js';
-import { coachFreeTime } from '../rota/availability.js';
 import { MAX_HORIZON_MS } from '../rota/horizon.js';
 import type { Shift } from '../rota/rota.js';
 import { fromIntervals, type IntervalSet } from '../time/intervals.js';
 import { DAY, type Instant, MINUTE } from '../time/types.js';
-import { buildZoneTable, type ZoneTable } from '../time/zone.js';
 import { type BusinessCalendar, buildBusinessCalendar } from './calendar.js';
 import { slaDeadline } from './deadline.js';
+import { coachFreeSets } from './free-time.js';
 import type { HolidaySource } from './holidays.js';
 import { doorSla } from './policy.js';
 
@@ -175,15 +174,7 @@ function callStarts(
     }
     for (const shifts of byCoach.values()) push(fromIntervals(shifts));
   } else {
-    const tables = new Map<string, ZoneTable>();
-    for (const coach of team.coaches) {
-      let table = tables.get(coach.timeZone);
-      if (table === undefined) {
-        table = buildZoneTable(coach.timeZone, lo, to);
-        tables.set(coach.timeZone, table);
-      }
-      push(coachFreeTime(coach, table, { from: lo, to }));
-    }
+    for (const free of coachFreeSets(team, lo, to)) push(free);
   }
   pieces.sort((a, b) => a[0] - b[0]);
   const out: number[] = [];

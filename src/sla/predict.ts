@@ -10,11 +10,10 @@ import { planCallbacks } from '../matching/plan-callbacks.js';
 import type { MatchingPolicyInput } from '../matching/policy.js';
 import type { CallbackRequest } from '../model/request.js';
 import type { Team } from '../model/team.js';
-import { coachFreeTime } from '../rota/availability.js';
 import type { Shift } from '../rota/rota.js';
 import { clip, fromIntervals, type IntervalSet, intersect, union } from '../time/intervals.js';
 import { DAY, type Instant, MINUTE } from '../time/types.js';
-import { buildZoneTable } from '../time/zone.js';
+import { coachFreeSets } from './free-time.js';
 import type { HolidaySource } from './holidays.js';
 import type { BreachReason } from './status.js';
 
@@ -110,14 +109,6 @@ function freeTime(
     return fromIntervals(options.rota.shifts.filter((s) => s.end > from && s.start < to));
   }
   let all: IntervalSet = new Float64Array(0);
-  const tables = new Map<string, ReturnType<typeof buildZoneTable>>();
-  for (const coach of team.coaches) {
-    let table = tables.get(coach.timeZone);
-    if (table === undefined) {
-      table = buildZoneTable(coach.timeZone, from, to);
-      tables.set(coach.timeZone, table);
-    }
-    all = union(all, coachFreeTime(coach, table, { from, to }));
-  }
+  for (const free of coachFreeSets(team, from, to)) all = union(all, free);
   return all;
 }
