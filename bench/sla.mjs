@@ -76,6 +76,10 @@ const lowerBound = (reqs, now) => {
   const deadlines = new Float64Array(reqs.length);
   let risky = 0;
   const target = DOOR.firstContactWithinMs;
+  // Business time before now, once: an open request's time left is goal - atNow.
+  let atNow = 0;
+  for (let k = 0; k < n && open[2 * k] <= now; k++)
+    atNow = cumulative[k] + Math.min(now, open[2 * k + 1]) - open[2 * k];
   for (let i = 0; i < reqs.length; i++) {
     const t = reqs[i].receivedAt;
     let lo = 0;
@@ -93,7 +97,7 @@ const lowerBound = (reqs, now) => {
     while (cumulative[j + 1] < goal) j++;
     const d = open[2 * j] + goal - cumulative[j];
     deadlines[i] = d;
-    if (d >= now && d - now < DOOR.atRiskMs) risky++;
+    if (d >= now && goal - atNow < DOOR.atRiskMs) risky++;
   }
   return { deadlines, risky };
 };

@@ -81,6 +81,11 @@ const raw = `/**
 /** First and last year the bundled data covers. */
 export const HOLIDAY_YEARS = { first: ${FIRST}, last: ${LAST} } as const;
 
+/** The countries and their regions the data holds (kept apart so that validating a team file needs only this). */
+export const HOLIDAY_REGIONS: Readonly<Record<string, readonly string[]>> = ${JSON.stringify(
+  Object.fromEntries(Object.entries(data).map(([c, e]) => [c, Object.keys(e.regions)])),
+)};
+
 /** Encoded public holidays by country, then region. */
 export const HOLIDAY_DATA: Readonly<
   Record<string, { readonly days: string; readonly regions: Readonly<Record<string, { readonly added: string; readonly dropped?: string }>> }>

@@ -15,10 +15,12 @@ import { fail } from '../model/errors.js';
 import type { Door } from '../model/request.js';
 import { resolveTeam, type TeamInput } from '../model/resolve.js';
 import type { Team } from '../model/team.js';
+import { spansWithCount } from '../rota/gaps.js';
 import { MAX_HORIZON_MS } from '../rota/horizon.js';
 import type { Shift } from '../rota/rota.js';
+import { sweepCounts } from '../rota/sweep.js';
 import { fromIntervals, type IntervalSet } from '../time/intervals.js';
-import { DAY, type Instant, MINUTE } from '../time/types.js';
+import { DAY, type Instant, type Interval, MINUTE } from '../time/types.js';
 import { type BusinessCalendar, buildBusinessCalendar } from './calendar.js';
 import { slaDeadline } from './deadline.js';
 import { coachFreeSets } from './free-time.js';
@@ -91,7 +93,7 @@ export function computeExposure(teamInput: TeamInput, options: ExposureOptions):
   const policy = doorSla(team, options.door ?? 'coaches');
   const call = (options.callMinutes ?? 60) * MINUTE;
   const end = to + policy.firstContactWithinMs + LOOKAHEAD;
-  const starts = callStarts(team, options, from, end, call);
+  const waiting = noCallSpans(team, options, from, end, call);
   const calendar: BusinessCalendar | undefined =
     policy.clock === 'business'
       ? buildBusinessCalendar(policy, team.timeZone, from - DAY, end + 400 * DAY, {
@@ -101,20 +103,14 @@ export function computeExposure(teamInput: TeamInput, options: ExposureOptions):
   const deadline = (t: number) => slaDeadline({ receivedAt: t, callbackWindows: [] }, policy, calendar);
   const waits: ExposurePeriod[] = [];
   const periods: ExposurePeriod[] = [];
-  // Walk the gaps between call-start spans: [previous end, next start).
-  let gapStart = from;
-  for (let i = 0; i <= starts.length; i += 2) {
-    const gapEnd = i < starts.length ? (starts[i] as number) : end;
-    const a = Math.max(gapStart, from);
-    const b = Math.min(gapEnd, to);
-    if (a < b) {
-      const unbounded = i >= starts.length ? ({ unbounded: true } as const) : {};
-      waits.push({ start: a, end: b, worstWaitMs: gapEnd - a, ...unbounded });
-      const x = firstSafeArrival(a, b, gapEnd, deadline);
-      if (x > a) periods.push({ start: a, end: x, worstWaitMs: gapEnd - a, ...unbounded });
-    }
-    if (i < starts.length) gapStart = starts[i + 1] as number;
-    if (gapStart >= to) break;
+  for (const gap of waiting) {
+    const a = Math.max(gap.start, from);
+    const b = Math.min(gap.end, to);
+    if (a >= b) continue;
+    const unbounded = gap.end >= end ? ({ unbounded: true } as const) : {};
+    waits.push({ start: a, end: b, worstWaitMs: gap.end - a, ...unbounded });
+    const x = firstSafeArrival(a, b, gap.end, deadline);
+    if (x > a) periods.push({ start: a, end: x, worstWaitMs: gap.end - a, ...unbounded });
   }
   return {
     from,
@@ -142,26 +138,29 @@ function firstSafeArrival(a: number, b: number, callAt: number, deadline: (t: nu
 }
 
 /**
- * Instants a call can start, as closed spans `[s, e - call]` of each free span `[s, e)` of one coach (or shift)
- * that holds a call, sorted and merged: `[s0, e0, s1, e1, ...]`. Closed, so a coach free exactly one call long
- * still counts; an uncovered span is then `(e_i, s_i+1)`, reported as `[e_i, s_i+1)` with its supremum wait.
+ * The spans in which nobody can start a call, as `[after the last possible start, next possible start)`. A free
+ * span `[s, e)` holding a call allows starts in the closed `[s, e - call]`; on the millisecond grid that is the
+ * half-open `[s, e - call + 1)`, so the typed-array count sweep of the rota (`sweepCounts`) finds where no coach can
+ * start one, and each such span moves back 1 ms to start at the last possible start (its supremum wait).
  */
-function callStarts(
+function noCallSpans(
   team: Team,
   options: ExposureOptions,
   from: number,
   to: number,
   call: number,
-): Float64Array {
+): Interval[] {
   const lo = from - DAY;
-  const pieces: [number, number][] = [];
-  const push = (set: IntervalSet) => {
+  const shrink = (set: IntervalSet): IntervalSet => {
+    const out: number[] = [];
     for (let i = 0; i < set.length; i += 2) {
       const s = set[i] as number;
       const e = (set[i + 1] as number) - call;
-      if (e >= s) pieces.push([s, e]);
+      if (e >= s) out.push(s, e + 1);
     }
+    return Float64Array.from(out);
   };
+  let sets: IntervalSet[];
   if (options.rota !== undefined) {
     const layers = options.layers;
     const byCoach = new Map<string, Shift[]>();
@@ -172,16 +171,10 @@ function callStarts(
       list.push(s);
       byCoach.set(s.coachId, list);
     }
-    for (const shifts of byCoach.values()) push(fromIntervals(shifts));
-  } else {
-    for (const free of coachFreeSets(team, lo, to)) push(free);
-  }
-  pieces.sort((a, b) => a[0] - b[0]);
-  const out: number[] = [];
-  for (const [s, e] of pieces) {
-    if (out.length > 0 && s <= (out[out.length - 1] as number)) {
-      out[out.length - 1] = Math.max(out[out.length - 1] as number, e);
-    } else out.push(s, e);
-  }
-  return Float64Array.from(out);
+    sets = [...byCoach.values()].map((shifts) => shrink(fromIntervals(shifts)));
+  } else sets = coachFreeSets(team, lo, to).map(shrink);
+  return spansWithCount(sweepCounts(sets, lo, to), 0).map((span) => ({
+    start: span.start > lo ? span.start - 1 : span.start,
+    end: span.end,
+  }));
 }

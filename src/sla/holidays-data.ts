@@ -11,6 +11,11 @@
 /** First and last year the bundled data covers. */
 export const HOLIDAY_YEARS = { first: 2000, last: 2099 } as const;
 
+/** The countries and their regions the data holds (kept apart so that validating a team file needs only this). */
+export const HOLIDAY_REGIONS: Readonly<Record<string, readonly string[]>> = {
+  FR: ['57', '67', '68', 'BL', 'GF', 'GP', 'MF', 'MQ', 'RE', 'YT'],
+};
+
 /** Encoded public holidays by country, then region. */
 export const HOLIDAY_DATA: Readonly<
   Record<

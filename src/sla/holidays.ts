@@ -7,7 +7,7 @@
  */
 import { fail } from '../model/errors.js';
 import type { LocalDate } from '../time/types.js';
-import { HOLIDAY_DATA, HOLIDAY_YEARS } from './holidays-data.js';
+import { HOLIDAY_DATA, HOLIDAY_REGIONS, HOLIDAY_YEARS } from './holidays-data.js';
 import type { HolidayRegion } from './policy.js';
 
 /**
@@ -18,16 +18,15 @@ export type HolidaySource = (year: number) => readonly LocalDate[];
 
 /** Countries and their regions the bundled data knows, e.g. `{ FR: ['57', '67', ...] }`. */
 export function bundledHolidayRegions(): Readonly<Record<string, readonly string[]>> {
-  const out: Record<string, readonly string[]> = {};
-  for (const [country, entry] of Object.entries(HOLIDAY_DATA)) out[country] = Object.keys(entry.regions);
-  return out;
+  return HOLIDAY_REGIONS;
 }
 
 /** `undefined` when the bundled data knows the country and region; else what is wrong, for a message. */
 export function unknownHolidayRegion(where: HolidayRegion): 'country' | 'region' | undefined {
-  const entry = HOLIDAY_DATA[where.country];
-  if (entry === undefined) return 'country';
-  if (where.region !== undefined && entry.regions[where.region] === undefined) return 'region';
+  // Only the list of regions: validating a team file must not pull the dates into a bundle.
+  const regions = Object.hasOwn(HOLIDAY_REGIONS, where.country) ? HOLIDAY_REGIONS[where.country] : undefined;
+  if (regions === undefined) return 'country';
+  if (where.region !== undefined && !regions.includes(where.region)) return 'region';
   return undefined;
 }
 
