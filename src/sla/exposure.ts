@@ -28,8 +28,10 @@ import type { HolidaySource } from './holidays.js';
 import { doorSla } from './policy.js';
 
 /**
- * A span of arrival instants `[start, end)` with the worst wait (ms) of an arrival in it (at its start). Used for
- * breach periods (arriving then breaks the promise whatever happens) and for every uncovered span.
+ * A span of arrival instants `[start, end)` with the worst wait (ms) of an arrival in it. Used for breach periods
+ * (arriving then breaks the promise whatever happens) and for every span in which arrivals wait. `start` is the
+ * last instant a call could still start (so an arrival exactly then, and only then, waits 0): `worstWaitMs` is the
+ * supremum `nextCallStart - start`, the wait of an arrival just after `start`.
  */
 export interface ExposurePeriod {
   readonly start: Instant;
