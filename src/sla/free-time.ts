@@ -14,12 +14,14 @@ import { buildZoneTable, type ZoneTable } from '../time/zone.js';
 /** Each coach's free time in `[from, to)`, in team order. */
 export function coachFreeSets(team: Team, from: Instant, to: Instant): IntervalSet[] {
   const tables = new Map<string, ZoneTable>();
+  // RRULE dates shared by the coaches, as computeCoverage does: a network names a handful of rules.
+  const cache = new Map<string, number[]>();
   return team.coaches.map((coach) => {
     let table = tables.get(coach.timeZone);
     if (table === undefined) {
       table = buildZoneTable(coach.timeZone, from, to);
       tables.set(coach.timeZone, table);
     }
-    return coachFreeTime(coach, table, { from, to });
+    return coachFreeTime(coach, table, { from, to }, cache);
   });
 }
