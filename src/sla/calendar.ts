@@ -44,7 +44,7 @@ export interface CalendarOptions {
  * years outside the bundled holiday data (2000-2099) and no `holidays` source is passed.
  * @example
  * const cal = buildBusinessCalendar(DEFAULT_SLA_POLICY.cci, 'Europe/Paris', from, to);
- * businessTimeBetween(cal, a, b) // ms of opening hours in [a, b)
+ * businessTimeBetween(a, b, cal) // ms of opening hours in [a, b)
  */
 export function buildBusinessCalendar(
   door: DoorSla,
@@ -142,9 +142,9 @@ function openBefore(calendar: BusinessCalendar, t: number): number {
  * @throws RangeError when an instant lies outside the calendar's range (a programming error).
  * @example
  * // Friday 16:00 to Monday 09:30 at the chamber (08:30-12:00, 13:30-17:30): 1 h 30 + 1 h = 2 h 30.
- * businessTimeBetween(cal, friday16h, monday0930) === 2.5 * HOUR
+ * businessTimeBetween(friday16h, monday0930, cal) === 2.5 * HOUR
  */
-export function businessTimeBetween(calendar: BusinessCalendar, a: Instant, b: Instant): number {
+export function businessTimeBetween(a: Instant, b: Instant, calendar: BusinessCalendar): number {
   checkRange(calendar, a);
   checkRange(calendar, b);
   return openBefore(calendar, b) - openBefore(calendar, a);
@@ -155,9 +155,9 @@ export function businessTimeBetween(calendar: BusinessCalendar, a: Instant, b: I
  * at its very end (a promise met at closing time is not pushed to the next morning). `t` itself when `ms <= 0`.
  *
  * @returns the instant, or `Infinity` when the calendar's range ends first (build a longer one).
- * @example addBusinessTime(cal, friday16h, 8 * HOUR) // Tuesday 10:00 (1 h 30 Friday, 7 h Monday, 1 h 30 Tuesday)
+ * @example addBusinessTime(friday16h, 8 * HOUR, cal) // Monday 16:30 (1 h 30 on Friday, 3 h 30 + 3 h on Monday)
  */
-export function addBusinessTime(calendar: BusinessCalendar, t: Instant, ms: number): Instant {
+export function addBusinessTime(t: Instant, ms: number, calendar: BusinessCalendar): Instant {
   checkRange(calendar, t);
   if (ms <= 0) return t;
   const { open, cumulative } = calendar;

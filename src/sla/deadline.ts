@@ -28,12 +28,12 @@ export function clockStart(request: DeadlineRequest, door: DoorSla): Instant {
 /** Clock time in `[a, b)` (ms, `a <= b`), pauses not removed. */
 function between(door: DoorSla, calendar: BusinessCalendar | undefined, a: number, b: number): number {
   if (door.clock === 'elapsed') return b - a;
-  return businessTimeBetween(needCalendar(calendar), a, b);
+  return businessTimeBetween(a, b, needCalendar(calendar));
 }
 
 function advance(door: DoorSla, calendar: BusinessCalendar | undefined, t: number, ms: number): number {
   if (door.clock === 'elapsed') return t + ms;
-  return addBusinessTime(needCalendar(calendar), t, ms);
+  return addBusinessTime(t, ms, needCalendar(calendar));
 }
 
 function needCalendar(calendar: BusinessCalendar | undefined): BusinessCalendar {
