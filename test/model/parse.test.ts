@@ -237,7 +237,7 @@ describe('parseTeam reports', () => {
       { ...example(), coach: [] },
       [
         'coach: [] is under an unknown key; did you mean "coaches"? (expected one of the keys $schema, name, ' +
-          'timeZone, coverage, coaches)',
+          'timeZone, coverage, sla, coaches)',
       ],
     ],
     [

@@ -10,6 +10,7 @@ import { demoCommand } from './demo.js';
 import { matchCommand } from './match.js';
 import { rotaCommand } from './rota.js';
 import { schemaCommand } from './schema.js';
+import { slaCommand, slaExposureCommand } from './sla.js';
 import { validateCommand } from './validate.js';
 
 /** The subcommands, in the order of the story: check the files, see the gaps, build the rota, place the calls. */
@@ -19,5 +20,7 @@ export const COMMANDS: readonly Subcommand[] = [
   coverageCommand,
   rotaCommand,
   matchCommand,
+  slaCommand,
+  slaExposureCommand,
   schemaCommand,
 ];
