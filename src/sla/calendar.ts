@@ -9,7 +9,7 @@
  *
  * @module
  */
-import { fail } from '../model/errors.js';
+import { fail } from '../errors.js';
 import { dayOf, weekdayOf } from '../time/local.js';
 import { DAY, type Instant, MINUTE } from '../time/types.js';
 import { buildZoneTable, instantToLocal, localToInstantCursor } from '../time/zone.js';

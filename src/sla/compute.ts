@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { fail } from '../model/errors.js';
+import { fail } from '../errors.js';
 import type { CallbackRequest, Door } from '../model/request.js';
 import { resolveTeam, type TeamInput } from '../model/resolve.js';
 import { DAY, type Instant } from '../time/types.js';

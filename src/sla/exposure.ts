@@ -11,7 +11,7 @@
  * @module
  */
 
-import { fail } from '../model/errors.js';
+import { fail } from '../errors.js';
 import type { Door } from '../model/request.js';
 import { resolveTeam, type TeamInput } from '../model/resolve.js';
 import type { Team } from '../model/team.js';

@@ -5,7 +5,7 @@
  *
  * @module
  */
-import { fail } from '../model/errors.js';
+import { fail } from '../errors.js';
 import type { LocalDate } from '../time/types.js';
 import { HOLIDAY_DATA, HOLIDAY_REGIONS, HOLIDAY_YEARS } from './holidays-data.js';
 import type { HolidayRegion } from './policy.js';
