@@ -5,7 +5,7 @@
  *
  * @module
  */
-import { issue, ValidationError, type ValidationIssue } from '../model/errors.js';
+import { issue, ValidationError, type ValidationIssue } from '../errors.js';
 import { parseTimeOfDay } from '../time/local.js';
 
 /** The named parts of a day the words know (see the README, "What the intake words mean"). */

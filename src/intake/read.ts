@@ -5,7 +5,7 @@
  *
  * @module
  */
-import { issue, redactedIssue, ValidationError, type ValidationIssue } from '../model/errors.js';
+import { issue, redactedIssue, ValidationError, type ValidationIssue } from '../errors.js';
 import { localConverter } from '../time/local-converter.js';
 import { DAY, HOUR, type Instant, type LocalDateTime } from '../time/types.js';
 import { buildZoneTable, instantToLocal, isKnownZone, localToInstant, type ZoneTable } from '../time/zone.js';

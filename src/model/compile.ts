@@ -7,12 +7,12 @@
  * @module
  */
 
+import { describeValue, ValidationError } from '../errors.js';
 import { type IntakePolicy, resolveIntakePolicy } from '../intake/policy.js';
 import { parseLocalDate, parseLocalDateTime, parseTimeOfDay, WEEKDAY_CODES } from '../time/local.js';
 import { type AvailabilityRule, checkRRule, type RRuleCheck, type WindowTimes } from '../time/recurrence.js';
 import { DAY, type LocalDate, type LocalDateTime } from '../time/types.js';
 import { isKnownZone } from '../time/zone.js';
-import { describeValue, ValidationError } from './errors.js';
 import {
   DATE,
   type Found,
@@ -34,6 +34,7 @@ import {
   START_TIME_PATTERN,
   TIME_OF_DAY_PATTERN,
 } from './schema.js';
+import { compileSla } from './sla-compile.js';
 import type { Coach, Team, UnavailableSpan } from './team.js';
 
 /**
@@ -57,10 +58,20 @@ export function compileTeam(input: unknown, found: Found[]): Team | undefined {
   const coverage = own(input, 'coverage') ?? {};
   const minCoaches = isRecord(coverage) ? (own(coverage, 'minCoaches') ?? 1) : undefined;
   if (typeof name !== 'string' || timeZone === undefined || coaches === undefined) return undefined;
+  // The SLA key (issue 7): compiled only when the file has one, so teams without it stay as they were.
+  const sla = Object.hasOwn(input, 'sla') ? compileSla(own(input, 'sla'), found) : undefined;
   if (typeof minCoaches !== 'number') return undefined;
+  if (Object.hasOwn(input, 'sla') && sla === undefined) return undefined;
   const intake = compileIntake(input, found);
   if (intake === null) return undefined;
-  return { name, timeZone, coverage: { minCoaches }, coaches, ...(intake === undefined ? {} : { intake }) };
+  return {
+    name,
+    timeZone,
+    coverage: { minCoaches },
+    coaches,
+    ...(sla === undefined ? {} : { sla }),
+    ...(intake === undefined ? {} : { intake }),
+  };
 }
 
 /** The `intake` key resolved (`undefined` when absent, `null` when it has problems, reported to `found`). */

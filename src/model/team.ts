@@ -5,7 +5,9 @@
  *
  * @module
  */
+
 import type { IntakePolicy } from '../intake/policy.js';
+import type { SlaPolicy } from '../sla/policy.js';
 import type { AvailabilityRule } from '../time/recurrence.js';
 import type { LocalDateTime } from '../time/types.js';
 
@@ -50,6 +52,8 @@ export interface Team {
   readonly timeZone: string;
   readonly coverage: CoveragePolicy;
   readonly coaches: readonly Coach[];
+  /** The service-level promises of each door (the file's `sla` key); absent: `DEFAULT_SLA_POLICY` (see `teamSlaPolicy`). */
+  readonly sla?: SlaPolicy;
   /** The file's `intake` key, resolved: what the callers' words mean. Absent when the file has none. */
   readonly intake?: IntakePolicy;
 }
