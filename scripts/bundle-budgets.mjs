@@ -35,7 +35,9 @@ export const BUDGETS = [
     what: 'a call-sheet page: parseTeam + parseRequests + planCallbacks + planToText',
     // Measured at 48.0 kB when matching landed (the exact solver, the plan and the request file, ~17 kB on top of a
     // coverage page); 55 leaves room for the SLA issue's deadlines without letting a dependency slip in.
-    kb: 55,
+    // Issue 10: the team file's optional intake key (its schema and resolveIntakePolicy, which parseTeam runs) adds
+    // ~2.1 kB to every page that parses a team (53.9 -> 56.0 kB here): raised to 57, for the lead to confirm.
+    kb: 57,
   },
   {
     entry: 'sla.mjs',

@@ -38,8 +38,13 @@ export type TimeSpec = TextSpan & {
   );
 
 /** Periods after a clock that say which half of the day it is in ("8h du soir", "2h de l'après-midi"). */
-const PM_PERIODS: ReadonlySet<string> = new Set(['afternoon', 'earlyAfternoon', 'lateAfternoon', 'evening']);
-const AM_PERIODS: ReadonlySet<string> = new Set(['morning', 'lateMorning', 'night']);
+const PM_PERIODS: ReadonlySet<string> = /* @__PURE__ */ new Set([
+  'afternoon',
+  'earlyAfternoon',
+  'lateAfternoon',
+  'evening',
+]);
+const AM_PERIODS: ReadonlySet<string> = /* @__PURE__ */ new Set(['morning', 'lateMorning', 'night']);
 
 /** The clock at unit `i`, or `undefined`; `bare` lets a plain number through (a range partner). */
 export function readClock(u: readonly Unit[], i: number, bare: boolean): Clock | 'invalid' | undefined {

@@ -51,9 +51,9 @@ export interface Plan {
   readonly en: number;
 }
 
-const PM = new Set(['afternoon', 'earlyAfternoon', 'lateAfternoon', 'evening']);
-const SEPARATORS = new Set([',', ';', '.', '!', '?', '\n', '(', ')', '/', '+', '&']);
-const TIME_LOOKING = new Set(['num', 'h', 'am', 'pm', 'half', 'quarter', 'lessQuarter']);
+const PM = /* @__PURE__ */ new Set(['afternoon', 'earlyAfternoon', 'lateAfternoon', 'evening']);
+const SEPARATORS = /* @__PURE__ */ new Set([',', ';', '.', '!', '?', '\n', '(', ')', '/', '+', '&']);
+const TIME_LOOKING = /* @__PURE__ */ new Set(['num', 'h', 'am', 'pm', 'half', 'quarter', 'lessQuarter']);
 
 /** Reads the units into groups. */
 export function readPlan(u: readonly Unit[], policy: IntakePolicy): Plan {
@@ -186,7 +186,18 @@ export function readPlan(u: readonly Unit[], policy: IntakePolicy): Plan {
 }
 
 /** Words before a bare number that make it look like a time ("à 10", "vers 3", "demain 14"). */
-const TIME_CONTEXT = new Set(['at', 'around', 'after', 'before', 'between', 'from', 'to', 'day', 'wd', 'h']);
+const TIME_CONTEXT = /* @__PURE__ */ new Set([
+  'at',
+  'around',
+  'after',
+  'before',
+  'between',
+  'from',
+  'to',
+  'day',
+  'wd',
+  'h',
+]);
 
 /**
  * Whether an unread unit looks like a time, for `ignored`: an hour unit or am/pm always; a number of one or two

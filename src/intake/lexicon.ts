@@ -59,7 +59,7 @@ export type Unit = TextSpan &
 export type Lang = 'fr' | 'en' | '';
 
 /** `[lang, meaning, spellings...]`; a spelling with spaces is a phrase (its words as folded tokens). */
-export const TABLE: readonly (readonly [Lang, Meaning, ...string[]])[] = [
+export const TABLE: readonly (readonly [Lang, Meaning, ...string[]])[] = /* @__PURE__ */ (() => [
   [
     'fr',
     { k: 'day', rel: 0 },
@@ -548,7 +548,7 @@ export const TABLE: readonly (readonly [Lang, Meaning, ...string[]])[] = [
     'egalement',
   ],
   ['en', { k: 'join' }, 'or', 'otherwise', 'or else', 'also'],
-];
+])();
 
 function weekdays(): (readonly [Lang, Meaning, ...string[]])[] {
   const fr = [
@@ -658,7 +658,16 @@ function splitSpelling(spelling: string): { words: string[]; glue: boolean[] } {
 }
 
 /** Words that day names must not be corrected to (real words one typo away from one). */
-const NOT_A_TYPO = new Set(['domain', 'detain', 'sundae', 'frida', 'jedis', 'mardy', 'lundy', 'samed']);
+const NOT_A_TYPO = /* @__PURE__ */ new Set([
+  'domain',
+  'detain',
+  'sundae',
+  'frida',
+  'jedis',
+  'mardy',
+  'lundy',
+  'samed',
+]);
 /** Day words a single typo away from which a word is read as that day. */
 const FUZZY: readonly (readonly [string, Meaning, Lang])[] = /* @__PURE__ */ (() => {
   const out: [string, Meaning, Lang][] = [

@@ -91,8 +91,6 @@ export interface IntakePolicy {
   readonly afterMidnightUntil: number;
 }
 
-const h = (hour: number) => hour * 60;
-
 /**
  * The contract's defaults (issue 10, section 2): matin 08:00-12:00, fin de matinée 10:00-12:00, midi 12:00-14:00,
  * après-midi 14:00-18:00 (début 14:00-16:00, fin 16:00-18:00), soir 18:00-22:00, nuit 22:00-06:00, en journée
@@ -101,26 +99,26 @@ const h = (hour: number) => hour * 60;
  */
 export const DEFAULT_INTAKE_POLICY: IntakePolicy = {
   periods: {
-    morning: { from: h(8), to: h(12) },
-    lateMorning: { from: h(10), to: h(12) },
-    lunch: { from: h(12), to: h(14) },
-    afternoon: { from: h(14), to: h(18) },
-    earlyAfternoon: { from: h(14), to: h(16) },
-    lateAfternoon: { from: h(16), to: h(18) },
-    evening: { from: h(18), to: h(22) },
-    night: { from: h(22), to: h(30) },
-    daytime: { from: h(8), to: h(18) },
-    wholeDay: { from: h(8), to: h(22) },
+    morning: { from: 480, to: 720 },
+    lateMorning: { from: 600, to: 720 },
+    lunch: { from: 720, to: 840 },
+    afternoon: { from: 840, to: 1080 },
+    earlyAfternoon: { from: 840, to: 960 },
+    lateAfternoon: { from: 960, to: 1080 },
+    evening: { from: 1080, to: 1320 },
+    night: { from: 1320, to: 1800 },
+    daytime: { from: 480, to: 1080 },
+    wholeDay: { from: 480, to: 1320 },
   },
-  openEndLatest: h(22),
-  openStartEarliest: h(8),
+  openEndLatest: 1320,
+  openStartEarliest: 480,
   openMinutes: 120,
   pointMinutes: 60,
   aroundBeforeMinutes: 30,
   aroundAfterMinutes: 90,
   recurrenceDays: 7,
   anyTimeHours: 24,
-  afterMidnightUntil: h(4),
+  afterMidnightUntil: 240,
 };
 
 /** Keys an intake policy may hold. */

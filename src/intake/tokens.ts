@@ -25,7 +25,22 @@ export interface Token extends TextSpan {
 }
 
 /** Punctuation kept as tokens (everything else is a separator). */
-const PUNCT = new Set([',', '.', ';', ':', '/', '-', '!', '?', '(', ')', '+', '&', '~', '\n']);
+const PUNCT = /* @__PURE__ */ new Set([
+  ',',
+  '.',
+  ';',
+  ':',
+  '/',
+  '-',
+  '!',
+  '?',
+  '(',
+  ')',
+  '+',
+  '&',
+  '~',
+  '\n',
+]);
 
 /** Folds one UTF-16 unit to what the grammar reads: lower-case ASCII, a letter without its accent, or a space. */
 function foldChar(ch: string, code: number): string {
