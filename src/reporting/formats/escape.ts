@@ -27,15 +27,15 @@ const HTML_ENTITIES: Readonly<Record<string, string>> = {
  * Text made safe inside a Markdown table cell or paragraph: Markdown and HTML punctuation backslash-escaped or
  * entity-encoded, line breaks folded to spaces.
  *
- * @example escapeMarkdown('a|b *c* <x>') === 'a\\|b \\*c\\* &lt;x&gt;'
+ * @example escapeMarkdown('a|b *c* <x> <5') === 'a\\|b \\*c\\* &lt;x> <5'
  */
 export function escapeMarkdown(text: string): string {
   return (
     text
       .replace(/[\r\n\t]+/g, ' ')
-      .replace(/&/g, '&amp;')
-      .replace(/</g, '&lt;')
-      .replace(/>/g, '&gt;')
+      // Only what could start an HTML tag or entity is encoded, so "<5" stays readable pasted as plain text.
+      .replace(/&(?=[#a-zA-Z0-9]+;)/g, '&amp;')
+      .replace(/<(?=[a-zA-Z/!?])/g, '&lt;')
       .replace(/[\\`*_[\]|~]/g, (c) => `\\${c}`)
       // A line can only start with what follows a list dash or a table pipe, so only these starts could become markup.
       .replace(/^([#+-]|\d+\.)/, '\\$1')

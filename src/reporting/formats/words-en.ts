@@ -73,9 +73,10 @@ export const WORDS_EN: ReportWords = {
   yes: 'yes',
   no: 'no',
   month: 'Month',
+  confidentialityTitle: 'Confidentiality',
   confidentiality: (k) =>
-    `Aggregated figures only. Counts from 1 to ${k} − 1 are hidden ("<${k}"), and further cells too ("×") so that no hidden cell can be recomputed from the totals.`,
-  suppressedNote: (k) => `<${k}: between 1 and ${k} − 1`,
+    `Aggregated figures only. Counts from 1 to ${Number(k) - 1} are hidden ("<${k}"), and further cells too ("×") so that no hidden cell can be recomputed from the totals.`,
+  suppressedNote: (k) => `<${k}: between 1 and ${Number(k) - 1}`,
   complementNote: '×: hidden to protect another cell',
   total: 'Total',
   requests: 'Requests',

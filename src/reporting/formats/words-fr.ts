@@ -73,9 +73,10 @@ export const WORDS_FR: ReportWords = {
   yes: 'oui',
   no: 'non',
   month: 'Mois',
+  confidentialityTitle: 'Confidentialité',
   confidentiality: (k) =>
-    `Chiffres agrégés uniquement. Les effectifs de 1 à ${k} − 1 sont masqués (« <${k} »), et d’autres cases le sont aussi (« × ») pour qu’aucune case masquée ne puisse être recalculée à partir des totaux.`,
-  suppressedNote: (k) => `<${k} : entre 1 et ${k} − 1`,
+    `Chiffres agrégés uniquement. Les effectifs de 1 à ${Number(k) - 1} sont masqués (« <${k} »), et d’autres cases le sont aussi (« × ») pour qu’aucune case masquée ne puisse être recalculée à partir des totaux.`,
+  suppressedNote: (k) => `<${k} : entre 1 et ${Number(k) - 1}`,
   complementNote: '× : masqué pour protéger une autre case',
   total: 'Total',
   requests: 'Demandes',

@@ -78,6 +78,7 @@ export interface ReportWords {
   readonly no: string;
   // Monthly review
   readonly month: string;
+  readonly confidentialityTitle: string;
   readonly confidentiality: (k: string) => string;
   readonly suppressedNote: (k: string) => string;
   readonly complementNote: string;
