@@ -64,6 +64,51 @@ export { type TeamFile, teamFileSchema } from './model/schema.js';
 export type { Coach, CoveragePolicy, Team, UnavailableSpan } from './model/team.js';
 export { type CoverageJson, coverageToJson } from './reporting/coverage-json.js';
 export { type CoverageTextOptions, coverageToText } from './reporting/coverage-text.js';
+export type { ReportDocument } from './reporting/formats/document.js';
+export { escapeHtml, safeCsvCell } from './reporting/formats/escape.js';
+export type { ReportLang, ReportWords } from './reporting/formats/words.js';
+// Reports people read: the coverage-gap report and the monthly review (JSON, CSV, Markdown, HTML; fr and en)
+export { buildCoverageGapReport, type CoverageGapReportOptions } from './reporting/gap-report/build.js';
+export { coverageGapReportToCsv, csvTablesToText } from './reporting/gap-report/csv.js';
+export { coverageGapDocument, type ReportFormatOptions } from './reporting/gap-report/document.js';
+export { COVERAGE_REPORT_SCHEMA_VERSION, coverageGapReportToJson } from './reporting/gap-report/json.js';
+export { coverageGapReportToHtml, coverageGapReportToMarkdown } from './reporting/gap-report/render.js';
+export { candidateWindows, type HelpOptions, suggestHelp } from './reporting/gap-report/suggest.js';
+export type {
+  CoverageGapReport,
+  ExposureInput,
+  HeatmapCell,
+  HelpPair,
+  HelpSection,
+  HelpSuggestion,
+  ReportCoach,
+  ReportRotaQuality,
+  ReportSpan,
+  TimelineDay,
+  WeeklyWindow,
+} from './reporting/gap-report/types.js';
+export {
+  buildMonthlyReview,
+  type MonthlyReview,
+  type MonthlyReviewOptions,
+  type MonthlySlaInput,
+  type PublishedDurations,
+} from './reporting/monthly/build.js';
+export {
+  countText,
+  monthlyReviewDocument,
+  monthlyReviewToCsv,
+  monthlyReviewToHtml,
+  monthlyReviewToJson,
+  monthlyReviewToMarkdown,
+} from './reporting/monthly/render.js';
+export {
+  type PublishedCount,
+  type PublishedList,
+  type PublishedTable,
+  suppressList,
+  suppressTable,
+} from './reporting/monthly/suppress.js';
 // Reports
 export {
   type NotPlacedJson,

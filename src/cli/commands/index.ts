@@ -7,8 +7,16 @@
 import type { Subcommand } from '../command.js';
 import { coverageCommand } from './coverage.js';
 import { matchCommand } from './match.js';
+import { reportCoverageCommand, reportMonthlyCommand } from './report.js';
 import { rotaCommand } from './rota.js';
 import { validateCommand } from './validate.js';
 
 /** The subcommands, in the order of the story: check the files, see the gaps, build the rota, place the calls. */
-export const COMMANDS: readonly Subcommand[] = [validateCommand, coverageCommand, rotaCommand, matchCommand];
+export const COMMANDS: readonly Subcommand[] = [
+  validateCommand,
+  coverageCommand,
+  rotaCommand,
+  matchCommand,
+  reportCoverageCommand,
+  reportMonthlyCommand,
+];

@@ -113,10 +113,10 @@ export function monthlyReviewToCsv(review: MonthlyReview): ReadonlyMap<string, s
   ): CsvTable => {
     const rows: (string | number)[][] = [];
     tb.rows.forEach((r, i) => {
-      tb.columns.forEach((c, jx) => rows.push([r, c, tb.cells[i]![jx]!]));
+      for (const [jx, c] of tb.columns.entries()) rows.push([r, c, tb.cells[i]![jx]!]);
       rows.push([r, 'total', tb.rowTotals[i]!]);
     });
-    tb.columns.forEach((c, jx) => rows.push(['total', c, tb.columnTotals[jx]!]));
+    for (const [jx, c] of tb.columns.entries()) rows.push(['total', c, tb.columnTotals[jx]!]);
     rows.push(['total', 'total', tb.total]);
     return { columns: [rowKey, colKey, 'requests'], rows };
   };
