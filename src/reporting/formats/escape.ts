@@ -38,7 +38,7 @@ export function escapeMarkdown(text: string): string {
       .replace(/<(?=[a-zA-Z/!?])/g, '&lt;')
       .replace(/[\\`*_[\]|~]/g, (c) => `\\${c}`)
       // A line can only start with what follows a list dash or a table pipe, so only these starts could become markup.
-      .replace(/^([#+-]|\d+\.)/, '\\$1')
+      .replace(/^([#+-]|\d+\.)(?=\s|$)/, '\\$1')
   );
 }
 
