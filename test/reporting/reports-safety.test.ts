@@ -153,7 +153,7 @@ describe('planted markers', () => {
     const team = parseTeam(exampleFile);
     const raw = JSON.parse(readFileSync('examples/requests.json', 'utf8')) as Record<string, unknown>[];
     const markers: string[] = [];
-    const planted = raw.map((r, i) => {
+    const planted = raw.map((r, i): Record<string, unknown> => {
       const m = (field: string) => {
         const s = `ZQX${field}${i}MARK`;
         markers.push(s);

@@ -5,6 +5,7 @@
  *
  * @module
  */
+import { formatLocalDate, weekdayOf } from '../../time/local.js';
 import type { HeatmapCell, TimelineDay } from '../gap-report/types.js';
 import { escapeHtml } from './escape.js';
 import type { ReportLocale } from './locale.js';
@@ -63,7 +64,7 @@ export function heatmapSvg(cells: readonly HeatmapCell[], words: ReportWords, lo
   const ly = TOP + 7 * CELL + 18;
   parts.push(`<text x="${LEFT}" y="${ly + 11}" font-size="11">${escapeHtml(words.legend)}</text>`);
   HEAT_STEPS.forEach((step, i) => {
-    const x = LEFT + 70 + i * 80;
+    const x = LEFT + 70 + i * 96;
     const lo = i === 0 ? 0 : HEAT_STEPS[i - 1]!.upTo;
     const text = i === 0 ? loc.percent(0) : `${loc.percent(lo)} – ${loc.percent(step.upTo)}`;
     parts.push(
@@ -77,7 +78,7 @@ export function heatmapSvg(cells: readonly HeatmapCell[], words: ReportWords, lo
 
 /** The timeline strip: one column per local day, its gap share in red from the top, the average free as a label. */
 export function timelineSvg(days: readonly TimelineDay[], words: ReportWords, loc: ReportLocale): string {
-  const col = days.length > 120 ? 2 : days.length > 60 ? 4 : 18;
+  const col = days.length > 120 ? 2 : days.length > 60 ? 6 : 24;
   const bar = 60;
   const width = 40 + days.length * col + 10;
   const height = bar + 40;
@@ -103,9 +104,12 @@ export function timelineSvg(days: readonly TimelineDay[], words: ReportWords, lo
           : '') +
         '</g>',
     );
-    if (col >= 18 || i % 7 === 0) {
+    // Day of the month under each column (every week's Monday only when columns are narrow); the full date is in
+    // each column's title.
+    if (col >= 18 || weekdayOf(d.date) === 0) {
+      const dayOfMonth = String(Number(formatLocalDate(d.date).slice(8)));
       parts.push(
-        `<text x="${x + col / 2}" y="${bar + 24}" text-anchor="middle" font-size="9">${escapeHtml(loc.shortDate(d.date).replace(/\.$/, ''))}</text>`,
+        `<text x="${x + col / 2}" y="${bar + 24}" text-anchor="middle" font-size="9">${escapeHtml(dayOfMonth)}</text>`,
       );
     }
   });
