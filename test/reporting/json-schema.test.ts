@@ -40,7 +40,8 @@ function check(value: unknown, schema: Schema, root: Schema, path: string, out: 
     if (!Array.isArray(value)) return void out.push(`${path}: not an array`);
     if (typeof schema.minItems === 'number' && value.length < schema.minItems) out.push(`${path}: too short`);
     if (typeof schema.maxItems === 'number' && value.length > schema.maxItems) out.push(`${path}: too long`);
-    if (schema.items) value.forEach((v, i) => check(v, schema.items as Schema, root, `${path}[${i}]`, out));
+    if (schema.items)
+      for (const [i, v] of value.entries()) check(v, schema.items as Schema, root, `${path}[${i}]`, out);
   } else if (type === 'string') {
     if (typeof value !== 'string') out.push(`${path}: not a string`);
     else if (typeof schema.pattern === 'string' && !new RegExp(schema.pattern).test(value))
