@@ -110,4 +110,58 @@ describe('what would help most', () => {
       { numRuns: 40, seed: 9 },
     );
   });
+
+  it('the best pair is the best over all pairs with minCoaches 2, where only two recruits together help (property)', () => {
+    const handOffTimes = ['00:00', '06:00', '12:00', '18:00'];
+    const candidates = candidateWindows([0, 360, 720, 1080], [360]);
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.record({
+            day: fc.constantFrom('MO', 'TU', 'SA'),
+            from: fc.integer({ min: 0, max: 20 }),
+            hours: fc.integer({ min: 2, max: 9 }),
+          }),
+          {
+            minLength: 1,
+            maxLength: 4,
+          },
+        ),
+        (windows) => {
+          const pad = (h: number) => `${String(h % 24).padStart(2, '0')}:00`;
+          const team = parseTeam({
+            name: 't',
+            timeZone: 'Europe/Paris',
+            coaches: windows.map((w, i) => ({
+              id: `c${i}`,
+              name: `C${i}`,
+              availability: [{ days: [w.day], from: pad(w.from), to: pad(w.from + w.hours) }],
+            })),
+          });
+          const from = DEC_1;
+          const to = DEC_1 + 7 * 86_400_000;
+          const report = buildCoverageGapReport(team, {
+            from,
+            to,
+            minCoaches: 2,
+            policy: { handOffTimes },
+            helpShapesMinutes: [360],
+          });
+          let best = 0;
+          for (let i = 0; i < candidates.length; i++) {
+            for (let j = i + 1; j < candidates.length; j++) {
+              best = Math.max(
+                best,
+                report.gapMinutes - gapWith(team, [candidates[i]!, candidates[j]!], from, to, 2),
+              );
+            }
+          }
+          const single = report.help.ranked[0]?.gapMinutesClosed ?? 0;
+          // The report gives a pair only when it beats the best single window.
+          expect(report.help.bestPair?.gapMinutesClosed ?? single).toBe(Math.max(best, single));
+        },
+      ),
+      { numRuns: 8, seed: 9 },
+    );
+  });
 });
