@@ -25,6 +25,8 @@ export interface DocSection {
   readonly table?: DocTable;
   /** Inline SVG markup made by `svg.ts` (already escaped); HTML only, Markdown shows the table instead. */
   readonly svg?: string;
+  /** Fold the table on screen (`<details>`): for a long text equivalent of a picture. */
+  readonly foldTable?: boolean;
   /** Small print under the table. */
   readonly notes?: readonly string[];
 }

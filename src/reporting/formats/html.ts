@@ -31,7 +31,6 @@ footer { margin-top: 2rem; font-size: .8rem; color: #555; }
   body { margin: 0; max-width: none; font-size: 10pt; }
   h2 { break-after: avoid; }
   table, figure { break-inside: avoid; }
-  details { display: block; }
 }
 `;
 
@@ -50,7 +49,7 @@ export function documentToHtml(doc: ReportDocument): string {
     body.push(`<h2 id="h-${escapeHtml(s.id)}">${escapeHtml(s.title)}</h2>`);
     for (const p of s.paragraphs ?? []) body.push(`<p>${escapeHtml(p)}</p>`);
     if (s.svg) body.push(`<figure>${s.svg}</figure>`);
-    if (s.table) body.push(tableHtml(s.table, s.svg !== undefined));
+    if (s.table) body.push(tableHtml(s.table, s.svg !== undefined, s.foldTable === true));
     if (s.notes && s.notes.length > 0) {
       body.push(`<p class="notes">${s.notes.map(escapeHtml).join('<br>')}</p>`);
     }
@@ -77,7 +76,7 @@ export function documentToHtml(doc: ReportDocument): string {
   ].join('\n');
 }
 
-function tableHtml(table: DocTable, equivalentOfFigure: boolean): string {
+function tableHtml(table: DocTable, equivalentOfFigure: boolean, fold: boolean): string {
   const cls = (i: number) => (table.numeric?.[i] ? ' class="num"' : '');
   const rows = table.rows.map(
     (r) =>
@@ -90,8 +89,6 @@ function tableHtml(table: DocTable, equivalentOfFigure: boolean): string {
     `<tbody>${rows.join('')}</tbody>`,
     '</table>',
   ].join('');
-  // A picture's text equivalent stays in the page (screen readers, print) but folded on screen.
-  return equivalentOfFigure
-    ? `<details><summary>${escapeHtml(table.caption ?? '')}</summary>${html}</details>`
-    : html;
+  // A long text equivalent stays in the page for screen readers, folded on screen (and so left out of print).
+  return fold ? `<details><summary>${escapeHtml(table.caption ?? '')}</summary>${html}</details>` : html;
 }

@@ -153,6 +153,7 @@ export function coverageGapDocument(
     title: w.timeline,
     paragraphs: [w.timelineDescription],
     svg: timelineSvg(report.timeline, w, loc),
+    foldTable: true,
     table: {
       caption: w.timeline,
       head: [w.day, w.gapTime, w.fragileTime, w.available],
