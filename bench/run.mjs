@@ -10,7 +10,7 @@
  * (`bench/matching-solver.mjs`), then the whole path (request file parsed, then `planCallbacks`) for a team's day, a
  * national day and a national week, one child process each (`bench/matching-plan.mjs`).
  *
- * Options: `--quick` (fewer, shorter rounds: a smoke run, not figures), `--only=1,3` (workload numbers, 1-6 and 8).
+ * Options: `--quick` (fewer, shorter rounds: a smoke run, not figures), `--only=1,3` (workload numbers, 1-6, 8 and 11).
  */
 import { execFileSync } from 'node:child_process';
 import os from 'node:os';
@@ -19,6 +19,7 @@ import { workloadExpandYear, workloadWeekQuery } from './expand.mjs';
 import { fmtRatio, fmtTime, median, sink, verdict } from './harness.mjs';
 import { libLabel } from './lib.mjs';
 import { workloadMatchingSolver } from './matching-solver.mjs';
+import { workloadReports } from './reports.mjs';
 import { workloadRotaFairness, workloadRotaMemory, workloadRotaTime } from './rota.mjs';
 import { workloadSlaDeadlines, workloadSlaExposure } from './sla.mjs';
 import { workloadSweep } from './sweep.mjs';
@@ -286,6 +287,33 @@ if (runs(8)) {
     verdict('8a. SLA deadlines, ours ÷ lower bound', fmtRatio(d.vsBound), d.vsBound <= 3, '≤ 3x'),
     `- info — 8a. luxon per-request loop ÷ ours: ${fmtRatio(d.vsLuxon)}; 100,000 deadlines + statuses in ${fmtTime(d.whole)} (no target set)`,
     `- info — 8b. exposure over 2027, 1,000 coaches: ${fmtTime(e.rows[1].exposure)}, peak RSS ${(e.rows[1].peakKiB / 1024).toFixed(1)} MiB (no target set)`,
+  );
+  print();
+}
+
+if (runs(11)) {
+  print(
+    '## 11. Reports: the coverage-gap report with "what would help", example team × a month, 1,000 coaches × a year',
+  );
+  print();
+  const w = await workloadReports({ rounds: quick ? 3 : 7, quick });
+  print(w.text);
+  const ex = w.verdict['example-month'];
+  const big = w.verdict['1000-year'];
+  verdicts.push(
+    verdict(
+      '11. coverage-gap report, example team × December (warm)',
+      fmtTime(ex.report),
+      ex.report < 50e6,
+      '< 50 ms',
+    ),
+    verdict(
+      '11. coverage-gap report, 1,000 coaches × 1 year (warm)',
+      fmtTime(big.report),
+      big.report < 10e9,
+      '< 10 s',
+    ),
+    `- info — 11. re-running coverage per candidate ÷ our suggestion search: ${fmtRatio(ex.speedup)} (example month), ${fmtRatio(big.speedup)} (1,000 × year; baseline scaled from a sample)`,
   );
   print();
 }

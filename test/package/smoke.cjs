@@ -65,6 +65,9 @@ try {
     (error) => error instanceof ValidationError,
     'astreinte/node throws the core ValidationError',
   );
+  const { buildCoverageGapReport, coverageGapReportToJson } = require('astreinte/reports');
+  const report = coverageGapReportToJson(buildCoverageGapReport(teamInput, { from, to }));
+  assert.equal(report.schemaVersion, 1, 'astreinte/reports from CommonJS');
   const ko = spawnSync(bin, ['validate', badFile], { encoding: 'utf8', timeout: 60_000 });
   assert.equal(ko.status, 2, `validate bad.json: exit ${ko.status}\n${ko.stderr}`);
   assert.ok(ko.stderr.trim() !== '', 'validate bad.json says what is wrong on stderr');

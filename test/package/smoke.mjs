@@ -79,6 +79,17 @@ try {
     'loadTeamFile throws the core ValidationError, each message naming the file',
   );
 
+  // astreinte/reports builds the coverage-gap report of the same team, as JSON and as HTML.
+  const { buildCoverageGapReport, coverageGapReportToJson, coverageGapReportToHtml } = await import(
+    'astreinte/reports'
+  );
+  const report = buildCoverageGapReport(team, { from, to });
+  assert.equal(coverageGapReportToJson(report).schemaVersion, 1, 'astreinte/reports: the JSON report');
+  assert.ok(
+    coverageGapReportToHtml(report).startsWith('<!DOCTYPE html>'),
+    'astreinte/reports: the HTML page',
+  );
+
   const ok = run(['validate', goodFile]);
   assert.equal(ok.status, 0, `validate good.json: exit ${ok.status}\n${ok.stderr}`);
 

@@ -8,6 +8,7 @@ import type { Subcommand } from '../command.js';
 import { coverageCommand } from './coverage.js';
 import { demoCommand } from './demo.js';
 import { matchCommand } from './match.js';
+import { reportCoverageCommand, reportMonthlyCommand } from './report.js';
 import { rotaCommand } from './rota.js';
 import { schemaCommand } from './schema.js';
 import { slaCommand, slaExposureCommand } from './sla.js';
@@ -22,5 +23,7 @@ export const COMMANDS: readonly Subcommand[] = [
   matchCommand,
   slaCommand,
   slaExposureCommand,
+  reportCoverageCommand,
+  reportMonthlyCommand,
   schemaCommand,
 ];
