@@ -48,6 +48,7 @@ export {
   monthlyReviewToJson,
   monthlyReviewToMarkdown,
 } from './monthly/render.js';
+export { monthlySlaInput } from './monthly/sla-input.js';
 export {
   type PublishedCount,
   type PublishedList,

@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { fail } from '../../index.js';
+import { computeExposure, computeSla, fail, parseLocalDate, startOfLocalDate } from '../../index.js';
 import { loadPolicy, loadRequests } from '../../node/index.js';
 import {
   buildCoverageGapReport,
@@ -20,6 +20,7 @@ import {
   monthlyReviewToHtml,
   monthlyReviewToJson,
   monthlyReviewToMarkdown,
+  monthlySlaInput,
 } from '../../reporting/index.js';
 import { type CommandIo, type OptionSpec, type ParsedArgs, type Subcommand, UsageError } from '../command.js';
 import {
@@ -28,8 +29,11 @@ import {
   jsonText,
   langArg,
   loadTeamArg,
+  NOW_OPTION,
+  nowArg,
   requiredOption,
   stringOption,
+  writeOutputs,
 } from '../common.js';
 
 const FORMATS = ['text', 'md', 'json', 'csv', 'html'] as const;
@@ -76,11 +80,11 @@ function emit(
     return;
   }
   if (csv === undefined) {
-    io.writeFiles(new Map([[out, single]]));
+    writeOutputs(io, '--out', new Map([[out, single]]));
     return;
   }
   const stem = out.replace(/\.csv$/i, '');
-  io.writeFiles(new Map([...csv].map(([name, text]) => [`${stem}-${name}.csv`, text])));
+  writeOutputs(io, '--out', new Map([...csv].map(([name, text]) => [`${stem}-${name}.csv`, text])));
 }
 
 function positiveInteger(args: ParsedArgs, name: string, min: number): number | undefined {
@@ -103,8 +107,9 @@ export const reportCoverageCommand: Subcommand = {
   details:
     'For the people who organise the rota: coverage share against 24/7, the gaps and fragile hours in local time,\n' +
     'each coach\u2019s free, on-call and fair-share hours, single points of failure, the rota\u2019s quality, an\n' +
-    'hour-of-week heatmap and a day-by-day timeline (html), and the weekly windows on the hand-off grid where one\n' +
-    'more volunteer (or two) would close the most gap time, computed exactly. --fail-on-gaps exits 1 on any gap.',
+    'hour-of-week heatmap and a day-by-day timeline (html), the SLA exposure (arrivals that would breach the\n' +
+    'coaches\u2019 promise whatever happens), and the weekly windows on the hand-off grid where one more volunteer\n' +
+    '(or two) would close the most gap time, computed exactly. --fail-on-gaps exits 1 on any gap.',
   example:
     'astreinte report coverage examples/ca-va-patron.json --from 2026-12-01 --to 2026-12-29 --format md',
   options: {
@@ -135,8 +140,12 @@ export const reportCoverageCommand: Subcommand = {
     const team = loadTeamArg(args.positionals[0] as string, io);
     const policyFile = stringOption(args, 'policy');
     const policy = policyFile === undefined ? undefined : loadPolicy(policyFile, io);
+    const horizon = horizonArg(args, team, io);
+    // The SLA exposure: the arrivals that would breach the coaches' promise whatever happens.
+    const exposure = computeExposure(team, horizon).periods;
     const report: CoverageGapReport = buildCoverageGapReport(team, {
-      ...horizonArg(args, team, io),
+      ...horizon,
+      exposure,
       ...(minCoaches === undefined ? {} : { minCoaches }),
       ...(policy === undefined ? {} : { policy }),
       ...(top === undefined ? {} : { helpTop: top }),
@@ -160,10 +169,11 @@ export const reportMonthlyCommand: Subcommand = {
   summary: 'the monthly review: aggregated, k-anonymous figures of one month of requests',
   usage:
     'astreinte report monthly <team.json> <requests.json> --month <YYYY-MM> [--format text|md|json|csv|html]\n' +
-    '                         [--lang fr|en] [--out <file>|-] [--k N] [--sla <sla.json>] [--policy <policy.json>]',
+    '                         [--lang fr|en] [--out <file>|-] [--k N] [--now <instant>] [--sla <sla.json>]\n' +
+    '                         [--policy <policy.json>]',
   details:
     'For the partners\u2019 monthly review: volume by week, door and channel, needs and answers, time to first\n' +
-    'contact, SLA figures when given, coaches\u2019 on-call hours and calls. Aggregated figures only: counts from 1\n' +
+    'contact, SLA figures (share met and breaches by cause, judged at --now), coaches\u2019 on-call hours and calls. Aggregated figures only: counts from 1\n' +
     'to k-1 show as <k, and further cells as \u00d7 so that no hidden count can be recomputed from the totals.\n' +
     'The month is a local calendar month in the team\u2019s zone. No id, name, contact or free text of a caller.',
   example: 'astreinte report monthly examples/ca-va-patron.json examples/requests.json --month 2026-12',
@@ -171,10 +181,13 @@ export const reportMonthlyCommand: Subcommand = {
     month: { type: 'string', valueName: '<YYYY-MM>', description: 'the local calendar month (required)' },
     ...REPORT_OPTIONS,
     k: { type: 'string', valueName: 'N', description: 'smallest count shown as it is (default: 5)' },
+    ...NOW_OPTION,
     sla: {
       type: 'string',
       valueName: '<sla.json>',
-      description: 'SLA figures of the month: { "requests": n, "met": n, "breachesByReason": { reason: n } }',
+      description:
+        'SLA figures from elsewhere, { "requests": n, "met": n, "breachesByReason": { reason: n } }\n' +
+        '(default: the SLA engine\u2019s, judged at --now, from the team file\u2019s sla policy)',
     },
     policy: { type: 'string', valueName: '<policy.json>', description: 'rota policy for the on-call hours' },
   },
@@ -189,7 +202,8 @@ export const reportMonthlyCommand: Subcommand = {
     const team = loadTeamArg(args.positionals[0] as string, io);
     const requests = loadRequests(args.positionals[1] as string, team, io);
     const slaFile = stringOption(args, 'sla');
-    const sla = slaFile === undefined ? undefined : readSla(slaFile, io);
+    const sla =
+      slaFile === undefined ? monthSla(team, requests, month, nowArg(args, team, io)) : readSla(slaFile, io);
     const policyFile = stringOption(args, 'policy');
     const policy = policyFile === undefined ? undefined : loadPolicy(policyFile, io);
     const review = buildMonthlyReview(team, requests, {
@@ -210,6 +224,28 @@ export const reportMonthlyCommand: Subcommand = {
     return 0;
   },
 };
+
+/** The SLA engine's figures of the requests received in the local month `YYYY-MM`, judged at `now`. */
+function monthSla(
+  team: Parameters<typeof computeSla>[0],
+  requests: Parameters<typeof computeSla>[1],
+  month: string,
+  now: number,
+): MonthlySlaInput {
+  const first = parseLocalDate(`${month}-01`) as number;
+  const zone = (team as { timeZone: string }).timeZone;
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  const next = parseLocalDate(
+    `${m === 12 ? y + 1 : y}-${String(m === 12 ? 1 : m + 1).padStart(2, '0')}-01`,
+  ) as number;
+  const { metrics } = computeSla(team, requests, {
+    now,
+    predict: false,
+    metricsFrom: startOfLocalDate(zone, first),
+    metricsTo: startOfLocalDate(zone, next),
+  });
+  return monthlySlaInput(metrics);
+}
 
 function readSla(path: string, io: CommandIo): MonthlySlaInput {
   let data: unknown;
