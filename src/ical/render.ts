@@ -1,0 +1,175 @@
+/**
+ * Writing a feed's events as iCalendar text with ical-generator. Two of its paths are avoided on purpose: a
+ * calendar-level time zone *name* (it drops the `Z` of `DTSTAMP`, `CREATED` and `LAST-MODIFIED`), and `Date` values
+ * with a time zone (it reads them in the host's zone). Instead each event carries its `TZID`, its times are given as
+ * wall-clock values computed by our own zone table, and the calendar only gets a `VTIMEZONE` generator
+ * (timezones-ical-library) with no name.
+ *
+ * @module
+ */
+import ical, {
+  ICalAlarmType,
+  type ICalCalendar,
+  type ICalDateTimeValue,
+  ICalEventStatus,
+  ICalEventTransparency,
+} from 'ical-generator';
+import { tzlib_get_ical_block } from 'timezones-ical-library';
+import { fail } from '../model/errors.js';
+import { DAY, type Instant, type LocalDateTime } from '../time/types.js';
+import { buildZoneTable, instantToLocal, localToInstant, type ZoneTable } from '../time/zone.js';
+import type { PublishedEvent } from './state.js';
+
+/** An event to write: as published, plus what is not kept in the state. */
+export interface RenderEvent extends PublishedEvent {
+  /** Absent for cancelled events (nothing more is said about them). */
+  readonly description?: string;
+  /** A display reminder this many minutes before the start; `null` for none. */
+  readonly alarmMinutes: number | null;
+}
+
+/** The calendar around the events. */
+export interface RenderCalendar {
+  /** Plain text; escaped here (ical-generator writes `NAME` and `X-WR-CALNAME` unescaped). */
+  readonly name: string;
+  /** `null` for UTC times. */
+  readonly zone: string | null;
+  readonly refreshMinutes: number;
+}
+
+const PROD_ID = '//astreinte//feeds//FR';
+
+/**
+ * The `VTIMEZONE` of `zone` from timezones-ical-library, CRLF line ends, no trailing newline.
+ *
+ * @throws {@link ValidationError} when the library has no block for the zone (then `times: 'utc'` is the way out).
+ */
+export function vtimezone(zone: string): string {
+  const block = tzlib_get_ical_block(zone);
+  const text = Array.isArray(block) ? block[0] : undefined;
+  if (typeof text !== 'string' || !text.startsWith('BEGIN:VTIMEZONE')) {
+    return fail(
+      'timeZone',
+      zone,
+      'has no VTIMEZONE in timezones-ical-library',
+      `a canonical IANA zone, or times: 'utc'`,
+    );
+  }
+  return text;
+}
+
+/** Escapes a TEXT value (RFC 5545 3.3.11): backslash, semicolon, comma, line breaks. */
+export function escapeText(text: string): string {
+  return text.replace(/[\\;,]/g, (c) => `\\${c}`).replace(/\r\n|\r|\n/g, '\\n');
+}
+
+/** Writes the calendar. Events are written in the order given. */
+export function renderCalendar(calendar: RenderCalendar, events: readonly RenderEvent[]): string {
+  const cal: ICalCalendar = ical({
+    prodId: PROD_ID,
+    name: escapeText(calendar.name),
+    ttl: calendar.refreshMinutes * 60,
+    // No name: only the generator, so DTSTAMP and friends keep their Z.
+    timezone: calendar.zone === null ? null : { name: null, generator: (tz) => vtimezone(tz) },
+  });
+  const table = calendar.zone === null ? null : zoneTableFor(calendar.zone, events);
+  for (const e of events) {
+    const zoned = table !== null && unambiguous(table, e.start) && unambiguous(table, e.end);
+    cal.createEvent({
+      id: e.uid,
+      sequence: e.sequence,
+      stamp: new Date(e.modifiedAt),
+      created: new Date(e.createdAt),
+      lastModified: new Date(e.modifiedAt),
+      start: zoned ? wallTime(table, e.start) : new Date(e.start),
+      end: zoned ? wallTime(table, e.end) : new Date(e.end),
+      timezone: zoned ? table.zone : null,
+      summary: e.summary,
+      ...(e.description === undefined ? {} : { description: e.description }),
+      transparency: e.transparent ? ICalEventTransparency.TRANSPARENT : ICalEventTransparency.OPAQUE,
+      status: e.status === 'cancelled' ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
+      alarms:
+        e.alarmMinutes === null || e.status === 'cancelled'
+          ? []
+          : [{ type: ICalAlarmType.display, trigger: e.alarmMinutes * 60, description: e.summary }],
+    });
+  }
+  return `${cal.toString()}\r\n`;
+}
+
+function zoneTableFor(zone: string, events: readonly RenderEvent[]): ZoneTable {
+  let first = Number.POSITIVE_INFINITY;
+  let last = Number.NEGATIVE_INFINITY;
+  for (const e of events) {
+    if (e.start < first) first = e.start;
+    if (e.end > last) last = e.end;
+  }
+  vtimezone(zone); // fail early, before any event is written
+  return first < last ? buildZoneTable(zone, first, last + 1) : buildZoneTable(zone, 0, DAY);
+}
+
+/** `true` when the wall-clock time at `t` names `t` alone (not a time of a fall-back hour that happens twice). */
+function unambiguous(table: ZoneTable, t: Instant): boolean {
+  return localToInstant(table, instantToLocal(table, t)) === t;
+}
+
+/**
+ * A wall-clock time in the shape ical-generator takes for a `Temporal.ZonedDateTime` (duck-typed: it only reads
+ * these fields), so it prints our own local time rather than reading a `Date` in the host's zone.
+ */
+function wallTime(table: ZoneTable, t: Instant): ICalDateTimeValue {
+  const f = civil(instantToLocal(table, t));
+  const plain = { ...f, toZonedDateTime: unsupported, toPlainDate: unsupported, toJSON: () => isoLocal(f) };
+  const zoned = {
+    ...f,
+    timeZoneId: table.zone,
+    toPlainDateTime: () => plain,
+    withTimeZone: () => zoned,
+    toInstant: () => ({ epochMilliseconds: t }),
+    toJSON: () => new Date(t).toISOString(),
+  };
+  return zoned as unknown as ICalDateTimeValue;
+}
+
+function unsupported(): never {
+  throw new Error('astreinte: unexpected conversion of a wall-clock time');
+}
+
+interface Civil {
+  readonly year: number;
+  readonly month: number;
+  readonly day: number;
+  readonly hour: number;
+  readonly minute: number;
+  readonly second: number;
+}
+
+/** Calendar fields of a wall-clock time (days-to-civil, Howard Hinnant's algorithm): no `Date`, no host zone. */
+function civil(local: LocalDateTime): Civil {
+  const days = Math.floor(local / DAY);
+  const ms = local - days * DAY;
+  const z = days + 719_468;
+  const era = Math.floor(z / 146_097);
+  const doe = z - era * 146_097;
+  const yoe = Math.floor(
+    (doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365,
+  );
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const month = mp < 10 ? mp + 3 : mp - 9;
+  const year = yoe + era * 400 + (month <= 2 ? 1 : 0);
+  const secondsOfDay = Math.floor(ms / 1000);
+  return {
+    year,
+    month,
+    day,
+    hour: Math.floor(secondsOfDay / 3600),
+    minute: Math.floor(secondsOfDay / 60) % 60,
+    second: secondsOfDay % 60,
+  };
+}
+
+const pad = (n: number, w = 2): string => String(n).padStart(w, '0');
+const isoLocal = (f: Civil): string =>
+  `${pad(f.year, 4)}-${pad(f.month)}-${pad(f.day)}T${pad(f.hour)}:${pad(f.minute)}:${pad(f.second)}`;
