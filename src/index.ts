@@ -21,6 +21,7 @@ export { REASON_SENTENCES } from './matching/plan.js';
 export { type PlanOptions, planCallbacks } from './matching/plan-callbacks.js';
 export {
   type Eligibility,
+  MATCHING_POLICY_KEYS,
   type MatchingPolicy,
   type MatchingPolicyInput,
   resolveMatchingPolicy,
@@ -28,6 +29,9 @@ export {
 // Errors
 export {
   AstreinteError,
+  fail,
+  issue,
+  redactedIssue,
   ValidationError,
   type ValidationIssue,
 } from './model/errors.js';

@@ -107,3 +107,7 @@ export function loadBookingsFile(path: string, team: Team): Booking[] {
 export function loadMatchingPolicyFile(path: string): MatchingPolicyInput {
   return loadMatchingPolicy(path, io);
 }
+
+// The same readers with the reading passed in (`ReadFile`): for a program that reads from somewhere other than the
+// disk, or tests that keep files in memory. The command uses these.
+export * from './files.js';

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { type CommandIo, runCommand } from '../../src/cli/run.js';
+import type { CommandIo } from '../../src/cli/command.js';
+import { runCommand } from '../../src/cli/run.js';
 
 /** The example team file's text. */
 export const example = readFileSync(new URL('../../examples/ca-va-patron.json', import.meta.url), 'utf8');
@@ -11,16 +12,52 @@ export const tinyTeam = JSON.stringify({
   coaches: [{ id: 'a', name: 'A', availability: [{ days: ['MO'], from: '09:00', to: '17:00' }] }],
 });
 
-/** Runs the command against in-memory files at a fixed `now`; returns exit code and captured output. */
-export function run(argv: string[], files: Record<string, string> = {}, now = Date.UTC(2026, 10, 26, 10)) {
+/** What one in-memory run produced: the exit code, both streams and the files written (path to content). */
+export interface RunResult {
+  readonly code: number;
+  readonly stdout: string;
+  readonly stderr: string;
+  readonly written: ReadonlyMap<string, string | Uint8Array>;
+}
+
+/** Options of {@link run} beyond the files. */
+export interface RunOptions {
+  /** Standard input's text (default empty). */
+  readonly stdin?: string;
+  /** Whether stderr is a terminal (default false). */
+  readonly isTTY?: boolean;
+  /** Paths whose write fails, to test that a failed run leaves no file. */
+  readonly failWrites?: readonly string[];
+}
+
+/**
+ * Runs the command against in-memory files at a fixed `now`; returns exit code, captured output and the files it
+ * wrote. Writes are all or nothing, as the real `writeFiles`: when one path is in `failWrites`, nothing is written.
+ */
+export async function run(
+  argv: string[],
+  files: Record<string, string> = {},
+  now = Date.UTC(2026, 10, 26, 10),
+  options: RunOptions = {},
+): Promise<RunResult> {
   let stdout = '';
   let stderr = '';
+  const written = new Map<string, string | Uint8Array>();
   const io: CommandIo = {
     readFile: (path) => {
-      const text = files[path];
+      const text = files[path] ?? written.get(path);
       if (text === undefined) throw Object.assign(new Error(`ENOENT: ${path}`), { code: 'ENOENT' });
-      return text;
+      return typeof text === 'string' ? text : new TextDecoder().decode(text);
     },
+    writeFiles: (batch) => {
+      for (const path of batch.keys()) {
+        if (options.failWrites?.includes(path)) {
+          throw Object.assign(new Error(`EACCES: ${path}`), { code: 'EACCES' });
+        }
+      }
+      for (const [path, content] of batch) written.set(path, content);
+    },
+    readStdin: async () => options.stdin ?? '',
     now: () => now,
     stdout: (t) => {
       stdout += t;
@@ -28,8 +65,9 @@ export function run(argv: string[], files: Record<string, string> = {}, now = Da
     stderr: (t) => {
       stderr += t;
     },
+    isTTY: options.isTTY ?? false,
     version: '9.9.9',
   };
-  const code = runCommand(argv, io);
-  return { code, stdout, stderr };
+  const code = await runCommand(argv, io);
+  return { code, stdout, stderr, written };
 }

@@ -7,8 +7,8 @@ const files = { 'team.json': example, 'requests.json': requests };
 const NOW = ['--now', '2026-12-02T07:30'];
 
 describe('astreinte match', () => {
-  it('prints every request exactly once as JSON, placed or not placed with its reason', () => {
-    const out = run(['match', 'team.json', 'requests.json', ...NOW, '--format', 'json'], files);
+  it('prints every request exactly once as JSON, placed or not placed with its reason', async () => {
+    const out = await run(['match', 'team.json', 'requests.json', ...NOW, '--format', 'json'], files);
     expect(out).toMatchObject({ code: 0, stderr: '' });
     const json = JSON.parse(out.stdout);
     const ids = [...json.placed, ...json.notPlaced].map((e: { id: string }) => e.id).sort();
@@ -22,7 +22,7 @@ describe('astreinte match', () => {
     expect(json.figures).toMatchObject({ requests: 13, placed: 7, notPlaced: 6, proven: true });
   });
 
-  it('never prints a contact detail, in text, JSON or errors', () => {
+  it('never prints a contact detail, in text, JSON or errors', async () => {
     const planted = (JSON.parse(requests) as Record<string, unknown>[]).map((r, i) => ({
       ...r,
       contact: {
@@ -35,12 +35,12 @@ describe('astreinte match', () => {
       i === 3 ? { ...r, contact: { ...(r.contact as object), phone: 'MARKER-BADPHONE-e41' } } : r,
     );
     const outputs = [
-      run(['match', 'team.json', 'r.json', ...NOW], { ...files, 'r.json': JSON.stringify(planted) }),
-      run(['match', 'team.json', 'r.json', ...NOW, '--format', 'json', '--lang', 'fr'], {
+      await run(['match', 'team.json', 'r.json', ...NOW], { ...files, 'r.json': JSON.stringify(planted) }),
+      await run(['match', 'team.json', 'r.json', ...NOW, '--format', 'json', '--lang', 'fr'], {
         ...files,
         'r.json': JSON.stringify(planted),
       }),
-      run(['match', 'team.json', 'r.json', ...NOW], { ...files, 'r.json': JSON.stringify(bad) }),
+      await run(['match', 'team.json', 'r.json', ...NOW], { ...files, 'r.json': JSON.stringify(bad) }),
     ];
     expect(outputs.map((o) => o.code)).toEqual([0, 0, 2]);
     expect(outputs[2]?.stderr).toContain('r.json: requests[3].contact.phone: is not a phone number');
@@ -49,9 +49,9 @@ describe('astreinte match', () => {
     }
   });
 
-  it('reads bookings back from its own JSON: the same plan, every call kept as booked', () => {
-    const first = run(['match', 'team.json', 'requests.json', ...NOW, '--format', 'json'], files);
-    const again = run(
+  it('reads bookings back from its own JSON: the same plan, every call kept as booked', async () => {
+    const first = await run(['match', 'team.json', 'requests.json', ...NOW, '--format', 'json'], files);
+    const again = await run(
       ['match', 'team.json', 'requests.json', ...NOW, '--format', 'json', '--bookings', 'plan.json'],
       {
         ...files,
@@ -66,15 +66,15 @@ describe('astreinte match', () => {
     expect(b.placed.every((p: { booked?: true }) => p.booked === true)).toBe(true);
   });
 
-  it('refuses bad files and arguments with exit 2, naming the file, and no stack trace', () => {
-    const missing = run(['match', 'team.json', 'nope.json', ...NOW], files);
+  it('refuses bad files and arguments with exit 2, naming the file, and no stack trace', async () => {
+    const missing = await run(['match', 'team.json', 'nope.json', ...NOW], files);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain('"nope.json" does not exist');
-    const badNow = run(['match', 'team.json', 'requests.json', '--now', 'tomorrow'], files);
+    const badNow = await run(['match', 'team.json', 'requests.json', '--now', 'tomorrow'], files);
     expect(badNow.code).toBe(2);
     expect(badNow.stderr).toContain('--now: "tomorrow" is not an instant');
-    expect(run(['match', 'team.json'], files).code).toBe(2);
-    const badBooking = run(['match', 'team.json', 'requests.json', ...NOW, '--bookings', 'b.json'], {
+    expect((await run(['match', 'team.json'], files)).code).toBe(2);
+    const badBooking = await run(['match', 'team.json', 'requests.json', ...NOW, '--bookings', 'b.json'], {
       ...files,
       'b.json': JSON.stringify([
         { id: 'R-2026-0042', coachId: 'zoe', start: '2026-12-02T12:00', end: '2026-12-02T11:00' },
@@ -82,7 +82,7 @@ describe('astreinte match', () => {
     });
     expect(badBooking.code).toBe(2);
     expect(badBooking.stderr).toContain('b.json: bookings[0].end');
-    const stranger = run(['match', 'team.json', 'requests.json', ...NOW, '--bookings', 'b.json'], {
+    const stranger = await run(['match', 'team.json', 'requests.json', ...NOW, '--bookings', 'b.json'], {
       ...files,
       'b.json': JSON.stringify({
         bookings: [{ id: 'R-2026-0042', coachId: 'zoe', start: '2026-12-02T12:00', end: '2026-12-02T13:00' }],

@@ -1,13 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { parseArgs } from '../../src/cli/args.js';
+import { coverageCommand } from '../../src/cli/commands/coverage.js';
+import { rotaCommand } from '../../src/cli/commands/rota.js';
+import { parseCommandLine } from '../../src/cli/run.js';
 import { example, run, tinyTeam } from './in-memory.js';
 
 const onePrimary = JSON.stringify({ layers: ['primary'] });
 
 describe('astreinte rota --format json', () => {
-  it('prints the contract: one Monday 09:00-17:00 shift, the rest unfilled, hours and ratios rounded', () => {
+  it('prints the contract: one Monday 09:00-17:00 shift, the rest unfilled, hours and ratios rounded', async () => {
     // Mon 2026-11-30 to Mon 2026-12-07 (+01:00): a week of 168 h, of which the coach's 8 h are held.
-    const out = run(
+    const out = await run(
       [
         'rota',
         't.json',
@@ -93,14 +95,25 @@ describe('astreinte rota --format json', () => {
     });
   });
 
-  it('writes each instant with the offset in force then (summer, and across the autumn change)', () => {
+  it('writes each instant with the offset in force then (summer, and across the autumn change)', async () => {
     const summer = JSON.parse(
-      run(
-        ['rota', 't.json', '--from', '2026-07-06', '--to', '2026-07-07', '--format=json', '--policy=p.json'],
-        {
-          't.json': tinyTeam,
-          'p.json': onePrimary,
-        },
+      (
+        await run(
+          [
+            'rota',
+            't.json',
+            '--from',
+            '2026-07-06',
+            '--to',
+            '2026-07-07',
+            '--format=json',
+            '--policy=p.json',
+          ],
+          {
+            't.json': tinyTeam,
+            'p.json': onePrimary,
+          },
+        )
       ).stdout,
     );
     expect(summer.shifts).toEqual([
@@ -112,9 +125,11 @@ describe('astreinte rota --format json', () => {
       },
     ]);
     const autumn = JSON.parse(
-      run(['rota', 't.json', '--from', '2026-10-19', '--to', '2026-11-02', '--format=json'], {
-        't.json': tinyTeam,
-      }).stdout,
+      (
+        await run(['rota', 't.json', '--from', '2026-10-19', '--to', '2026-11-02', '--format=json'], {
+          't.json': tinyTeam,
+        })
+      ).stdout,
     );
     expect([autumn.from, autumn.to]).toEqual(['2026-10-19T00:00:00+02:00', '2026-11-02T00:00:00+01:00']);
     // Default policy: primary and backup; the only coach holds primary, backup is never filled.
@@ -126,14 +141,14 @@ describe('astreinte rota --format json', () => {
     expect(autumn.quality.coverageByLayer).toEqual({ primary: round4(16 / (14 * 24 + 1)), backup: 0 });
   });
 
-  it('gives the same rota back when its own JSON is passed as --previous', () => {
+  it('gives the same rota back when its own JSON is passed as --previous', async () => {
     const files = { 'ex.json': example, 'p.json': JSON.stringify({ handOffTimes: ['08:00', '20:00'] }) };
     const argv = ['rota', 'ex.json', '--from', '2026-12-01', '--to', '2026-12-29', '--format', 'json'];
     for (const extra of [[], ['--policy', 'p.json']]) {
-      const first = run([...argv, ...extra], files);
+      const first = await run([...argv, ...extra], files);
       expect(first.code).toBe(0);
       expect(JSON.parse(first.stdout).shifts.length).toBeGreaterThan(20);
-      const again = run([...argv, ...extra, '--previous', 'old.json'], {
+      const again = await run([...argv, ...extra, '--previous', 'old.json'], {
         ...files,
         'old.json': first.stdout,
       });
@@ -141,11 +156,14 @@ describe('astreinte rota --format json', () => {
     }
   });
 
-  it('keeps the previous rota where it overlaps a later horizon', () => {
-    const first = run(['rota', 'ex.json', '--from', '2026-12-01', '--to', '2026-12-15', '--format', 'json'], {
-      'ex.json': example,
-    });
-    const later = run(
+  it('keeps the previous rota where it overlaps a later horizon', async () => {
+    const first = await run(
+      ['rota', 'ex.json', '--from', '2026-12-01', '--to', '2026-12-15', '--format', 'json'],
+      {
+        'ex.json': example,
+      },
+    );
+    const later = await run(
       [
         'rota',
         'ex.json',
@@ -174,8 +192,8 @@ describe('astreinte rota --format json', () => {
 });
 
 describe('astreinte rota (text)', () => {
-  it('prints the example team week by week, then the load table', () => {
-    const out = run(['rota', 'ex.json', '--from', '2026-12-01', '--to', '2026-12-15'], {
+  it('prints the example team week by week, then the load table', async () => {
+    const out = await run(['rota', 'ex.json', '--from', '2026-12-01', '--to', '2026-12-15'], {
       'ex.json': example,
     });
     expect(out).toMatchObject({ code: 0, stderr: '' });
@@ -202,9 +220,9 @@ describe('astreinte rota (text)', () => {
     expect(text).not.toMatch(/Amélie|Élodie|Gaëlle/);
   });
 
-  it('defaults to the four weeks from today in the team zone', () => {
+  it('defaults to the four weeks from today in the team zone', async () => {
     // 2026-11-26 23:30Z is already Friday the 27th in Paris.
-    const out = run(
+    const out = await run(
       ['rota', 't.json', '--format=json'],
       { 't.json': tinyTeam },
       Date.UTC(2026, 10, 26, 23, 30),
@@ -217,9 +235,9 @@ describe('astreinte rota (text)', () => {
 describe('astreinte rota: bad input (exit 2, every problem listed, no stack)', () => {
   const tiny = { 't.json': tinyTeam };
 
-  it('lists every problem of a policy file, naming the file and the path', () => {
+  it('lists every problem of a policy file, naming the file and the path', async () => {
     const policy = JSON.stringify({ layers: ['Primary', 'backup'], maxStretchHours: 0, handOff: ['08:00'] });
-    const out = run(['rota', 't.json', '--policy', 'p.json'], { ...tiny, 'p.json': policy });
+    const out = await run(['rota', 't.json', '--policy', 'p.json'], { ...tiny, 'p.json': policy });
     expect(out.code).toBe(2);
     expect(out.stdout).toBe('');
     expect(out.stderr).toContain('astreinte: 3 problems:');
@@ -231,29 +249,29 @@ describe('astreinte rota: bad input (exit 2, every problem listed, no stack)', (
     expect(out.stderr).not.toMatch(/^\s+at /m);
   });
 
-  it('refuses a policy file that is not a JSON object', () => {
+  it('refuses a policy file that is not a JSON object', async () => {
     for (const text of ['[]', '"primary"', 'null', '{ layers: [] }']) {
-      const out = run(['rota', 't.json', '--policy', 'p.json'], { ...tiny, 'p.json': text });
+      const out = await run(['rota', 't.json', '--policy', 'p.json'], { ...tiny, 'p.json': text });
       expect(out.code).toBe(2);
       expect(out.stderr).toMatch(/p\.json/);
     }
-    expect(run(['rota', 't.json', '--policy', 'p.json'], { ...tiny, 'p.json': '[]' }).stderr).toContain(
-      'p.json: policy: [] is not a policy (expected a JSON object of policy settings)',
-    );
+    expect(
+      (await run(['rota', 't.json', '--policy', 'p.json'], { ...tiny, 'p.json': '[]' })).stderr,
+    ).toContain('p.json: policy: [] is not a policy (expected a JSON object of policy settings)');
   });
 
-  it('says which file is missing', () => {
-    expect(run(['rota', 'nope.json'])).toMatchObject({ code: 2 });
-    expect(run(['rota', 'nope.json']).stderr).toContain('team file: "nope.json" does not exist');
-    const policy = run(['rota', 't.json', '--policy', 'gone.json'], tiny);
+  it('says which file is missing', async () => {
+    expect(await run(['rota', 'nope.json'])).toMatchObject({ code: 2 });
+    expect((await run(['rota', 'nope.json'])).stderr).toContain('team file: "nope.json" does not exist');
+    const policy = await run(['rota', 't.json', '--policy', 'gone.json'], tiny);
     expect(policy.code).toBe(2);
     expect(policy.stderr).toContain('policy file: "gone.json" does not exist');
-    const previous = run(['rota', 't.json', '--previous', 'gone.json'], tiny);
+    const previous = await run(['rota', 't.json', '--previous', 'gone.json'], tiny);
     expect(previous.code).toBe(2);
     expect(previous.stderr).toContain('previous rota file: "gone.json" does not exist');
   });
 
-  it('lists every problem of a previous rota file, naming the file and the path', () => {
+  it('lists every problem of a previous rota file, naming the file and the path', async () => {
     const previous = JSON.stringify({
       shifts: [
         {
@@ -267,7 +285,7 @@ describe('astreinte rota: bad input (exit 2, every problem listed, no stack)', (
         'nope',
       ],
     });
-    const out = run(['rota', 't.json', '--previous', 'old.json'], { ...tiny, 'old.json': previous });
+    const out = await run(['rota', 't.json', '--previous', 'old.json'], { ...tiny, 'old.json': previous });
     expect(out.code).toBe(2);
     expect(out.stderr).toContain('astreinte: 5 problems:');
     expect(out.stderr).toContain(
@@ -281,7 +299,7 @@ describe('astreinte rota: bad input (exit 2, every problem listed, no stack)', (
       '  - old.json: shifts[2].end: "2026-11-30T09:00:00+01:00" is not after start',
     );
     expect(out.stderr).toContain('  - old.json: shifts[3]: "nope" is not a shift');
-    const noShifts = run(['rota', 't.json', '--previous', 'old.json'], {
+    const noShifts = await run(['rota', 't.json', '--previous', 'old.json'], {
       ...tiny,
       'old.json': '{"team":"T"}',
     });
@@ -289,7 +307,7 @@ describe('astreinte rota: bad input (exit 2, every problem listed, no stack)', (
     expect(noShifts.stderr).toContain('old.json: shifts: is missing');
   });
 
-  it('reads previous instants whatever their offset, Z included', () => {
+  it('reads previous instants whatever their offset, Z included', async () => {
     // Two coaches free Mondays 09:00-17:00; the previous rota had a on primary and b on backup, written in UTC
     // and in New York time. Kept only if the instants are read right: the generator alone shares the first line
     // between a and b at the hand-off times.
@@ -307,7 +325,7 @@ describe('astreinte rota: bad input (exit 2, every problem listed, no stack)', (
       JSON.parse(stdout).shifts.map((s: { layer: string; coachId: string; start: string; end: string }) =>
         [s.layer, s.coachId, s.start.slice(11, 16), s.end.slice(11, 16)].join(' '),
       );
-    expect(holders(run(argv, { 't.json': two }).stdout)).toEqual([
+    expect(holders((await run(argv, { 't.json': two })).stdout)).toEqual([
       'primary a 09:00 12:00',
       'backup b 09:00 12:00',
       'primary b 12:00 16:00',
@@ -321,54 +339,53 @@ describe('astreinte rota: bad input (exit 2, every problem listed, no stack)', (
         { layer: 'backup', coachId: 'a', start: '2026-11-30T03:00-05:00', end: '2026-11-30T11:00:00-05:00' },
       ],
     });
-    const out = run([...argv, '--previous=old.json'], { 't.json': two, 'old.json': previous });
+    const out = await run([...argv, '--previous=old.json'], { 't.json': two, 'old.json': previous });
     expect(out.code).toBe(0);
     expect(holders(out.stdout)).toEqual(['primary b 09:00 17:00', 'backup a 09:00 17:00']);
     expect(JSON.parse(out.stdout).shifts[0].start).toBe('2026-11-30T09:00:00+01:00');
   });
 
-  it('refuses bad dates and horizons longer than five years', () => {
-    expect(run(['rota', 't.json', '--from', '2026-12-07', '--to', '2026-12-01'], tiny).stderr).toContain(
-      '--to: "2026-12-01" is not after --from',
-    );
-    const long = run(['rota', 't.json', '--from', '2026-01-01', '--to', '2032-01-01'], tiny);
+  it('refuses bad dates and horizons longer than five years', async () => {
+    expect(
+      (await run(['rota', 't.json', '--from', '2026-12-07', '--to', '2026-12-01'], tiny)).stderr,
+    ).toContain('--to: "2026-12-01" is not after --from');
+    const long = await run(['rota', 't.json', '--from', '2026-01-01', '--to', '2032-01-01'], tiny);
     expect(long.code).toBe(2);
     expect(long.stderr).toContain('--to: "2032-01-01" is more than five years after --from');
   });
 });
 
 describe('rota command line parsing', () => {
-  it('reads the rota options', () => {
-    expect(
-      parseArgs([
-        'rota',
-        't.json',
-        '--from=2026-12-01',
-        '--policy',
-        'p.json',
-        '--previous=old.json',
-        '--format=json',
-      ]),
-    ).toEqual({
-      command: 'rota',
-      teamFile: 't.json',
-      format: 'json',
+  it('reads the rota options, in both forms', () => {
+    const words = [
+      't.json',
+      '--from=2026-12-01',
+      '--policy',
+      'p.json',
+      '--previous=old.json',
+      '--format=json',
+    ];
+    const args = parseCommandLine(rotaCommand, words);
+    expect(args.positionals).toEqual(['t.json']);
+    expect({ ...args.values }).toEqual({
       from: '2026-12-01',
-      policyFile: 'p.json',
-      previousFile: 'old.json',
+      policy: 'p.json',
+      previous: 'old.json',
+      format: 'json',
     });
-    expect(parseArgs(['rota', 't.json'])).toEqual({ command: 'rota', teamFile: 't.json', format: 'text' });
   });
 
-  it('refuses options of other commands and a missing value', () => {
-    expect(() => parseArgs(['rota', 't.json', '--min-coaches', '2'])).toThrow(
-      /unknown option "--min-coaches"/,
+  it('refuses options of other commands and a missing value', async () => {
+    expect(() => parseCommandLine(rotaCommand, ['t.json', '--min-coaches', '2'])).toThrow(
+      /unknown option "--min-coaches" for rota/,
     );
-    expect(() => parseArgs(['coverage', 't.json', '--policy', 'p.json'])).toThrow(
+    expect(() => parseCommandLine(coverageCommand, ['t.json', '--policy', 'p.json'])).toThrow(
       /unknown option "--policy"/,
     );
-    expect(() => parseArgs(['rota', 't.json', '--previous'])).toThrow(/needs a value/);
-    expect(run(['rota', 't.json', '--format', 'csv']).code).toBe(2);
+    expect(() => parseCommandLine(rotaCommand, ['t.json', '--previous'])).toThrow(
+      /option --previous needs a value/,
+    );
+    expect((await run(['rota', 't.json', '--format', 'csv'])).code).toBe(2);
   });
 });
 
@@ -398,11 +415,11 @@ describe('astreinte rota --overrides', () => {
   ];
   const files = { 't.json': two, 'p.json': JSON.stringify({ layers: ['primary'], handOffTimes: ['09:00'] }) };
 
-  it('pins a coach from local times in the team zone (or ISO instants) and marks the shift', () => {
+  it('pins a coach from local times in the team zone (or ISO instants) and marks the shift', async () => {
     const overrides = JSON.stringify([
       { layer: 'primary', coachId: 'b', start: '2026-11-30T09:00', end: '2026-11-30T12:00' },
     ]);
-    const out = run([...argv, '--overrides', 'o.json'], { ...files, 'o.json': overrides });
+    const out = await run([...argv, '--overrides', 'o.json'], { ...files, 'o.json': overrides });
     expect(out).toMatchObject({ code: 0, stderr: '' });
     const shifts = JSON.parse(out.stdout).shifts;
     expect(shifts[0]).toEqual({
@@ -421,20 +438,21 @@ describe('astreinte rota --overrides', () => {
       ],
     });
     expect(
-      JSON.parse(run([...argv, '--overrides', 'o.json'], { ...files, 'o.json': iso }).stdout).shifts[0],
+      JSON.parse((await run([...argv, '--overrides', 'o.json'], { ...files, 'o.json': iso })).stdout)
+        .shifts[0],
     ).toEqual(JSON.parse(out.stdout).shifts[0]);
   });
 
-  it('lists bad overrides with the file and path, and exits 2', () => {
+  it('lists bad overrides with the file and path, and exits 2', async () => {
     const zoe = { layer: 'primary', coachId: 'zoe', start: '2026-11-30T09:00', end: '2026-11-30T12:00' };
     const bad = JSON.stringify([
       { layer: 'primary', coachId: 'b', start: 'monday', end: '2026-11-30T12:00' },
       zoe,
     ]);
-    const out = run([...argv, '--overrides', 'o.json'], { ...files, 'o.json': bad });
+    const out = await run([...argv, '--overrides', 'o.json'], { ...files, 'o.json': bad });
     expect(out.code).toBe(2);
     expect(out.stderr).toContain('o.json: overrides[0].start: "monday" is not an instant');
-    const unknown = run([...argv, '--overrides', 'o.json'], {
+    const unknown = await run([...argv, '--overrides', 'o.json'], {
       ...files,
       'o.json': JSON.stringify([zoe]),
     });

@@ -1,11 +1,15 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseArgs, UsageError } from '../../src/cli/args.js';
+import { UsageError } from '../../src/cli/command.js';
+import { coverageCommand } from '../../src/cli/commands/coverage.js';
+import { COMMANDS } from '../../src/cli/commands/index.js';
+import { parseCommandLine } from '../../src/cli/run.js';
 import { example, run, tinyTeam } from './in-memory.js';
 
 describe('astreinte coverage', () => {
-  it('prints the JSON contract with offsets in local time', () => {
+  it('prints the JSON contract with offsets in local time', async () => {
     // Mon 2026-11-30 to Mon 2026-12-07: one Monday 09-17 covered.
-    const out = run(
+    const out = await run(
       ['coverage', 't.json', '--from', '2026-11-30', '--to', '2026-12-07', '--format', 'json'],
       {
         't.json': tinyTeam,
@@ -36,9 +40,9 @@ describe('astreinte coverage', () => {
     expect(json.hourOfWeek).toHaveLength(168);
   });
 
-  it('defaults to the four weeks from today in the team zone', () => {
+  it('defaults to the four weeks from today in the team zone', async () => {
     // 2026-11-26 23:30Z is already the 27th in Paris.
-    const out = run(
+    const out = await run(
       ['coverage', 't.json', '--format=json'],
       { 't.json': tinyTeam },
       Date.UTC(2026, 10, 26, 23, 30),
@@ -48,8 +52,8 @@ describe('astreinte coverage', () => {
     expect(json.to).toBe('2026-12-25T00:00:00+01:00');
   });
 
-  it('prints a readable text report of the example team', () => {
-    const out = run(['coverage', 'ex.json', '--from', '2026-12-01', '--to', '2026-12-29'], {
+  it('prints a readable text report of the example team', async () => {
+    const out = await run(['coverage', 'ex.json', '--from', '2026-12-01', '--to', '2026-12-29'], {
       'ex.json': example,
     });
     expect(out.code).toBe(0);
@@ -58,8 +62,8 @@ describe('astreinte coverage', () => {
     expect(out.stderr).toBe('');
   });
 
-  it('refuses a horizon that ends before it starts, with exit 2 and no stack', () => {
-    const out = run(['coverage', 't.json', '--from', '2026-12-07', '--to', '2026-12-01'], {
+  it('refuses a horizon that ends before it starts, with exit 2 and no stack', async () => {
+    const out = await run(['coverage', 't.json', '--from', '2026-12-07', '--to', '2026-12-01'], {
       't.json': tinyTeam,
     });
     expect(out.code).toBe(2);
@@ -67,27 +71,27 @@ describe('astreinte coverage', () => {
     expect(out.stderr).not.toMatch(/^\s+at /m);
   });
 
-  it('refuses a date that does not exist', () => {
-    const out = run(['coverage', 't.json', '--from', '2026-02-30'], { 't.json': tinyTeam });
+  it('refuses a date that does not exist', async () => {
+    const out = await run(['coverage', 't.json', '--from', '2026-02-30'], { 't.json': tinyTeam });
     expect(out.code).toBe(2);
     expect(out.stderr).toContain('--from: "2026-02-30" is not a date');
   });
 });
 
 describe('astreinte validate', () => {
-  it('accepts the example team', () => {
-    const out = run(['validate', 'ex.json'], { 'ex.json': example });
+  it('accepts the example team', async () => {
+    const out = await run(['validate', 'ex.json'], { 'ex.json': example });
     expect(out).toMatchObject({ code: 0, stderr: '' });
-    expect(out.stdout).toContain('valid (7 coaches, Europe/Paris)');
+    expect(out.stdout).toContain('valid team file (7 coaches, Europe/Paris)');
   });
 
-  it('lists every problem of a bad file and exits 2', () => {
+  it('lists every problem of a bad file and exits 2', async () => {
     const bad = JSON.stringify({
       name: 'Bad',
       timeZone: 'Europe/Pariss',
       coaches: [{ id: 'a', name: 'A', availability: [{ days: ['MO'], from: '09:00', to: '25:00' }] }],
     });
-    const out = run(['validate', 'bad.json'], { 'bad.json': bad });
+    const out = await run(['validate', 'bad.json'], { 'bad.json': bad });
     expect(out.code).toBe(2);
     expect(out.stderr).toContain('  - bad.json: timeZone: "Europe/Pariss"');
     expect(out.stderr).toContain('  - bad.json: coaches[0].availability[0].to: "25:00"');
@@ -95,9 +99,9 @@ describe('astreinte validate', () => {
     expect(out.stdout).toBe('');
   });
 
-  it('says when the file is missing or not JSON', () => {
-    expect(run(['validate', 'nope.json']).stderr).toContain('"nope.json" does not exist');
-    const broken = run(['validate', 'b.json'], { 'b.json': '{ "name": ' });
+  it('says when the file is missing or not JSON', async () => {
+    expect((await run(['validate', 'nope.json'])).stderr).toContain('"nope.json" does not exist');
+    const broken = await run(['validate', 'b.json'], { 'b.json': '{ "name": ' });
     expect(broken.code).toBe(2);
     expect(broken.stderr).toContain('"b.json" is not valid JSON');
   });
@@ -105,30 +109,98 @@ describe('astreinte validate', () => {
 
 describe('command line parsing', () => {
   it('reads options in both forms', () => {
-    expect(
-      parseArgs(['coverage', 't.json', '--from=2026-12-01', '--to', '2026-12-08', '--min-coaches', '2']),
-    ).toEqual({
-      command: 'coverage',
-      teamFile: 't.json',
-      format: 'text',
-      from: '2026-12-01',
-      to: '2026-12-08',
-      minCoaches: 2,
+    const args = parseCommandLine(coverageCommand, [
+      't.json',
+      '--from=2026-12-01',
+      '--to',
+      '2026-12-08',
+      '--min-coaches',
+      '2',
+    ]);
+    expect(args.positionals).toEqual(['t.json']);
+    expect({ ...args.values }).toEqual({ from: '2026-12-01', to: '2026-12-08', 'min-coaches': '2' });
+  });
+
+  it('refuses unknown commands, options and formats with a usage error (exit 2)', async () => {
+    const parse = (words: string[]) => () => parseCommandLine(coverageCommand, words);
+    expect(parse(['t.json', '--form', 'json'])).toThrow(UsageError);
+    expect(parse(['t.json', '--form', 'json'])).toThrow(/unknown option "--form" for coverage/);
+    expect(parse([])).toThrow(/coverage takes <team.json>, got nothing/);
+    expect(parse(['a.json', 'b.json'])).toThrow(/coverage takes <team.json>, got "a.json" "b.json"/);
+    expect(parse(['t.json', '--from'])).toThrow(/option --from needs a value/);
+    expect(parse(['t.json', '--from', '--to', '2026-12-08'])).toThrow(/option --from needs a value/);
+    expect(parse(['t.json', '--from='])).toThrow(/option --from needs a value/);
+    expect(parse(['t.json', '--from', 'a', '--from', 'b'])).toThrow(/option --from is given twice/);
+    expect(parse(['t.json', '--help=yes'])).toThrow(/option --help takes no value/);
+    const format = await run(['coverage', 't.json', '--format', 'xml'], { 't.json': tinyTeam });
+    expect(format.code).toBe(2);
+    expect(format.stderr).toContain('--format "xml" (expected text or json)');
+    expect((await run(['coverage', 't.json', '--min-coaches', '0'], { 't.json': tinyTeam })).code).toBe(2);
+    const unknown = await run(['frobnicate']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain(
+      'unknown command "frobnicate" (expected validate, coverage, rota, match',
+    );
+    expect(unknown.stderr).toContain('astreinte --help');
+    const usage = await run(['coverage']);
+    expect(usage.stderr).toContain('Usage: astreinte coverage <team.json>');
+    expect(usage.stderr).not.toMatch(/^\s+at /m);
+  });
+
+  it('prints help and version', async () => {
+    const help = await run(['--help']);
+    expect(help.code).toBe(0);
+    for (const name of ['validate', 'coverage', 'rota', 'match']) expect(help.stdout).toContain(`  ${name} `);
+    expect((await run(['--version'])).stdout).toBe('9.9.9\n');
+  });
+
+  it("prints every subcommand's help, with its options and a working example", async () => {
+    for (const command of COMMANDS) {
+      const out = await run([...command.name.split(' '), '--help']);
+      expect(out.code).toBe(0);
+      expect(out.stdout).toContain(`Usage: ${command.usage}`);
+      expect(out.stdout).toContain(`Example:\n  ${command.example}`);
+      for (const option of Object.keys(command.options)) expect(out.stdout).toContain(`--${option}`);
+      expect((await run(['help', ...command.name.split(' ')])).stdout).toBe(out.stdout);
+      // The example runs (on the repository's files) without a usage error.
+      const words = command.example.split(' ').slice(1);
+      const files = Object.fromEntries(
+        words.filter((w) => w.endsWith('.json')).map((w) => [w, readFileSync(w, 'utf8')]),
+      );
+      const ran = await run(words, files);
+      expect(ran.stderr).toBe('');
+      expect(ran.code).toBe(0);
+    }
+  });
+});
+
+describe('astreinte validate, other kinds', () => {
+  const requests = readFileSync('examples/requests.json', 'utf8');
+
+  it('detects a request file and reads it against --team', async () => {
+    const out = await run(['validate', 'r.json', '--team', 'ex.json'], {
+      'r.json': requests,
+      'ex.json': example,
     });
+    expect(out).toMatchObject({ code: 0, stderr: '' });
+    expect(out.stdout).toMatch(/^r\.json: valid request file \(\d+ requests\)\n$/);
   });
 
-  it('refuses unknown commands, options and formats with a usage error (exit 2)', () => {
-    expect(() => parseArgs(['covrage', 't.json'])).toThrow(UsageError);
-    expect(() => parseArgs(['coverage', 't.json', '--form', 'json'])).toThrow(/unknown option "--form"/);
-    expect(() => parseArgs(['coverage', 't.json', '--format', 'xml'])).toThrow(/--format "xml"/);
-    expect(() => parseArgs(['coverage'])).toThrow(/one team file/);
-    expect(() => parseArgs(['coverage', 't.json', '--from'])).toThrow(/needs a value/);
-    expect(run(['coverage', 't.json', '--min-coaches', '0']).code).toBe(2);
-    expect(run(['frobnicate']).stderr).toContain('Usage:');
+  it('asks for the team a request file is read against', async () => {
+    const out = await run(['validate', 'r.json'], { 'r.json': requests });
+    expect(out.code).toBe(2);
+    expect(out.stderr).toContain('a requests file is read against a team: give it with --team <team.json>');
   });
 
-  it('prints help and version', () => {
-    expect(run(['--help'])).toMatchObject({ code: 0 });
-    expect(run(['--version']).stdout).toBe('9.9.9\n');
+  it('checks a policy named with --kind, and refuses an unknown kind', async () => {
+    const policy = JSON.stringify({ layers: ['primary'], minShiftMinutes: -5 });
+    const bad = await run(['validate', 'p.json', '--kind', 'rota-policy'], { 'p.json': policy });
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('p.json: policy.minShiftMinutes');
+    const good = await run(['validate', 'm.json'], { 'm.json': JSON.stringify({ bufferMinutes: 10 }) });
+    expect(good).toMatchObject({ code: 0, stdout: 'm.json: valid matching policy\n' });
+    expect((await run(['validate', 'p.json', '--kind', 'pizza'], { 'p.json': policy })).stderr).toContain(
+      '--kind "pizza" (expected team, requests, rota, rota-policy, matching-policy, overrides or bookings)',
+    );
   });
 });

@@ -1,0 +1,14 @@
+/**
+ * Every subcommand of `astreinte`, in the order `--help` lists them. A subcommand is one module of this folder
+ * exporting a {@link Subcommand}; adding one is adding its line here.
+ *
+ * @module
+ */
+import type { Subcommand } from '../command.js';
+import { coverageCommand } from './coverage.js';
+import { matchCommand } from './match.js';
+import { rotaCommand } from './rota.js';
+import { validateCommand } from './validate.js';
+
+/** The subcommands, in the order of the story: check the files, see the gaps, build the rota, place the calls. */
+export const COMMANDS: readonly Subcommand[] = [validateCommand, coverageCommand, rotaCommand, matchCommand];

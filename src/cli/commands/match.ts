@@ -1,0 +1,77 @@
+/**
+ * `astreinte match`: places every open request of the coaches' door with a free coach.
+ *
+ * @module
+ */
+import { planCallbacks, planToJson, planToText } from '../../index.js';
+import { loadBookings, loadMatchingPolicy, loadPrevious, loadRequests } from '../../node/index.js';
+import type { Subcommand } from '../command.js';
+import {
+  FORMAT_OPTION,
+  formatArg,
+  jsonText,
+  LANG_OPTION,
+  langArg,
+  loadTeamArg,
+  NOW_OPTION,
+  nowArg,
+  stringOption,
+} from '../common.js';
+
+/** `astreinte match <team.json> <requests.json> [--now] [--rota] [--bookings] [--policy] [--format] [--lang]`. */
+export const matchCommand: Subcommand = {
+  name: 'match',
+  summary: 'the callback plan: each open request placed with a free coach, or why not',
+  usage:
+    'astreinte match <team.json> <requests.json> [--now <instant>] [--rota <rota.json>]\n' +
+    '                [--bookings <bookings.json>] [--policy <policy.json>] [--format text|json] [--lang en|fr]',
+  details:
+    'Places every open request of the coaches\u2019 door with a free coach: a day-by-day call sheet (text) or\n' +
+    'the plan (json), each request exactly once, placed or not placed with its reason; never a contact detail.',
+  example:
+    'astreinte match examples/ca-va-patron.json examples/requests.json --now 2026-12-01T08:00 --lang fr',
+  options: {
+    ...NOW_OPTION,
+    ...FORMAT_OPTION,
+    ...LANG_OPTION,
+    rota: {
+      type: 'string',
+      valueName: '<rota.json>',
+      description: 'calls go to the coaches on call in this rota (as printed by rota --format json)',
+    },
+    bookings: {
+      type: 'string',
+      valueName: '<bookings.json>',
+      description: 'calls already booked ({ id, coachId, start, end }, or an earlier match --format json)',
+    },
+    policy: {
+      type: 'string',
+      valueName: '<policy.json>',
+      description:
+        'a JSON matching policy (bufferMinutes, maxCallsPerDay, gridMinutes, minNoticeMinutes,\n' +
+        'retrySpacingMinutes, maxRetries, deadlineHours, eligible, layers)',
+    },
+  },
+  positionals: ['team.json', 'requests.json'],
+  run(args, io) {
+    const format = formatArg(args, ['text', 'json']);
+    const lang = langArg(args);
+    const team = loadTeamArg(args.positionals[0] as string, io);
+    const requests = loadRequests(args.positionals[1] as string, team, io);
+    const now = nowArg(args, team, io);
+    const rotaFile = stringOption(args, 'rota');
+    const bookingsFile = stringOption(args, 'bookings');
+    const policyFile = stringOption(args, 'policy');
+    const rota = rotaFile === undefined ? undefined : { shifts: loadPrevious(rotaFile, io) };
+    const bookings = bookingsFile === undefined ? undefined : loadBookings(bookingsFile, team, io);
+    const policy = policyFile === undefined ? undefined : loadMatchingPolicy(policyFile, io);
+    const plan = planCallbacks(team, requests, {
+      now,
+      ...(rota === undefined ? {} : { rota }),
+      ...(bookings === undefined ? {} : { bookings }),
+      policy: { ...(rota === undefined ? {} : { eligible: 'on-call' as const }), ...policy },
+    });
+    io.stdout(format === 'json' ? jsonText(planToJson(plan, team)) : planToText(plan, team, lang));
+    return 0;
+  },
+};

@@ -1,0 +1,156 @@
+/**
+ * What several subcommands read the same way: the team file, the horizon (`--from`, `--to`), an instant (`--now`),
+ * `--format` and `--lang`. One place, so an option means the same thing in every subcommand.
+ *
+ * @module
+ */
+
+import {
+  fail,
+  formatLocalDate,
+  type Instant,
+  MAX_HORIZON_MS,
+  parseLocalDate,
+  startOfLocalDate,
+  type Team,
+} from '../index.js';
+import { instantIn, loadTeam } from '../node/index.js';
+import { type CommandIo, type OptionSpec, type ParsedArgs, UsageError } from './command.js';
+
+/** Days in the default horizon: four weeks. */
+export const DEFAULT_DAYS = 28;
+
+/** `--from` and `--to` as every subcommand with a horizon declares them. */
+export const HORIZON_OPTIONS = {
+  from: {
+    type: 'string',
+    valueName: '<date>',
+    description: 'first local date YYYY-MM-DD in the team\u2019s zone, from midnight (default: today there)',
+  },
+  to: {
+    type: 'string',
+    valueName: '<date>',
+    description: 'local date YYYY-MM-DD, exclusive (default: four weeks after --from)',
+  },
+} as const satisfies Record<string, OptionSpec>;
+
+/** `--format text|json`. */
+export const FORMAT_OPTION = {
+  format: { type: 'string', valueName: 'text|json', description: 'output format (default: text)' },
+} as const satisfies Record<string, OptionSpec>;
+
+/** `--now <instant>`. */
+export const NOW_OPTION = {
+  now: {
+    type: 'string',
+    valueName: '<instant>',
+    description: 'ISO 8601 with its offset, or YYYY-MM-DDTHH:mm in the team\u2019s zone (default: the clock)',
+  },
+} as const satisfies Record<string, OptionSpec>;
+
+/** `--lang en|fr`. */
+export const LANG_OPTION = {
+  lang: {
+    type: 'string',
+    valueName: 'en|fr',
+    description: 'language of the sentences in text (default: en)',
+  },
+} as const satisfies Record<string, OptionSpec>;
+
+/** Reads and validates the team file named on the command line. */
+export function loadTeamArg(path: string, io: CommandIo): Team {
+  return loadTeam(path, io);
+}
+
+/** A string option's value, or `undefined` when it is absent. */
+export function stringOption(args: ParsedArgs, name: string): string | undefined {
+  const value = args.values[name];
+  return typeof value === 'string' ? value : undefined;
+}
+
+/** A string option that must be there. */
+export function requiredOption(args: ParsedArgs, name: string, what: string): string {
+  const value = stringOption(args, name);
+  if (value === undefined) throw new UsageError(`--${name} is required (${what})`);
+  return value;
+}
+
+/** `--format`, one of `allowed` (the first is the default). */
+export function formatArg<const F extends string>(args: ParsedArgs, allowed: readonly [F, ...F[]]): F {
+  const format = stringOption(args, 'format') ?? allowed[0];
+  if (!(allowed as readonly string[]).includes(format)) {
+    throw new UsageError(`--format "${format}" (expected ${orList(allowed)})`);
+  }
+  return format as F;
+}
+
+/** `--lang`, `en` or `fr` (default `fallback`). */
+export function langArg(args: ParsedArgs, fallback: 'en' | 'fr' = 'en'): 'en' | 'fr' {
+  const lang = stringOption(args, 'lang') ?? fallback;
+  if (lang !== 'en' && lang !== 'fr') throw new UsageError(`--lang "${lang}" (expected en or fr)`);
+  return lang;
+}
+
+/**
+ * `[from 00:00, to 00:00)` in the team's zone, from `--from` and `--to` (local dates) or their defaults: from today
+ * in the team's zone, for {@link DEFAULT_DAYS} days; at most five years.
+ */
+export function horizonArg(args: ParsedArgs, team: Team, io: CommandIo): { from: Instant; to: Instant } {
+  const fromText = stringOption(args, 'from');
+  const toText = stringOption(args, 'to');
+  const fromDay = fromText === undefined ? todayIn(team.timeZone, io.now()) : dateArg('--from', fromText);
+  const toDay = toText === undefined ? fromDay + DEFAULT_DAYS : dateArg('--to', toText);
+  if (toDay <= fromDay)
+    fail('--to', toText, 'is not after --from', `a date after ${formatLocalDate(fromDay)}`);
+  const from = startOfLocalDate(team.timeZone, fromDay);
+  const to = startOfLocalDate(team.timeZone, toDay);
+  if (to - from > MAX_HORIZON_MS) {
+    fail('--to', toText, 'is more than five years after --from', 'a horizon of at most 1,830 days');
+  }
+  return { from, to };
+}
+
+/** `--now` when given, else the clock (the only place a subcommand reads it). */
+export function nowArg(args: ParsedArgs, team: Team, io: CommandIo): Instant {
+  const text = stringOption(args, 'now');
+  return text === undefined ? io.now() : instantArg('--now', text, team);
+}
+
+/** An instant option: ISO 8601 with its offset, or a local date-time in the team's zone. */
+export function instantArg(name: string, text: string, team: Team): Instant {
+  const t = instantIn(team)(text);
+  if (t === undefined) {
+    fail(
+      name,
+      text,
+      'is not an instant',
+      'ISO 8601 with its offset, or YYYY-MM-DDTHH:mm in the team\u2019s zone',
+    );
+  }
+  return t;
+}
+
+/** A local date option `YYYY-MM-DD`, as days since 1970-01-01. */
+export function dateArg(name: string, text: string): number {
+  const day = parseLocalDate(text);
+  if (day === undefined) fail(name, text, 'is not a date', 'YYYY-MM-DD, a real calendar date');
+  return day;
+}
+
+/** Today's local date in `zone` at instant `now`. */
+export function todayIn(zone: string, now: number): number {
+  const guess = Math.floor(now / 86_400_000);
+  // The local date is the UTC date or one either side; pick the latest whose midnight has passed.
+  for (const day of [guess + 1, guess, guess - 1]) if (startOfLocalDate(zone, day) <= now) return day;
+  return guess - 1;
+}
+
+/** `a, b or c`. */
+export function orList(items: readonly string[]): string {
+  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} or ${items.at(-1)}`;
+}
+
+/** JSON as the command prints it: two-space indent and a final newline. */
+export function jsonText(value: unknown): string {
+  return `${JSON.stringify(value, null, 2)}\n`;
+}
