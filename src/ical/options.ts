@@ -71,9 +71,10 @@ export function resolveFeedOptions(options: FeedOptions): ResolvedFeedOptions {
     issues.push(issue('now', now, 'is not an instant', 'finite UTC epoch milliseconds'));
   const from = options.from ?? now - DEFAULT_DAYS_BACK * DAY;
   const to = options.to ?? now + DEFAULT_DAYS_AHEAD * DAY;
-  if (!Number.isFinite(from))
+  // A horizon derived from a bad `now` is not reported twice.
+  if (options.from !== undefined && !Number.isFinite(from))
     issues.push(issue('from', options.from, 'is not an instant', 'finite UTC epoch milliseconds'));
-  if (!Number.isFinite(to))
+  if (options.to !== undefined && !Number.isFinite(to))
     issues.push(issue('to', options.to, 'is not an instant', 'finite UTC epoch milliseconds'));
   if (Number.isFinite(from) && Number.isFinite(to) && !(from < to && to - from <= MAX_HORIZON)) {
     issues.push(
