@@ -11,11 +11,19 @@ import { basename, dirname, join } from 'node:path';
 import { parseTokenFile, type TokenFile, type TokenRecord, type TokenStore } from '../ical/tokens.js';
 import { fail, ValidationError } from '../model/errors.js';
 
-/** Reads a token file; a file that does not exist is an empty one. @throws {@link ValidationError} naming the file. */
-export function readTokenFile(path: string): TokenFile {
+/**
+ * Reads a token file through `io` (the disk by default); a file that does not exist is an empty one.
+ *
+ * @throws {@link ValidationError} naming the file.
+ * @example const { tokens } = readTokenFile('tokens.json');
+ */
+export function readTokenFile(
+  path: string,
+  io: { readonly readFile: (path: string) => string } = { readFile: (p) => readFileSync(p, 'utf8') },
+): TokenFile {
   let text: string;
   try {
-    text = readFileSync(path, 'utf8');
+    text = io.readFile(path);
   } catch (error) {
     if ((error as { code?: string }).code === 'ENOENT') return { version: 1, tokens: [] };
     return fail('token file', path, 'cannot be read', 'a readable JSON token file');

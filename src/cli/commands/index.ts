@@ -6,9 +6,21 @@
  */
 import type { Subcommand } from '../command.js';
 import { coverageCommand } from './coverage.js';
+import { feedsCommand } from './feeds.js';
 import { matchCommand } from './match.js';
 import { rotaCommand } from './rota.js';
+import { serveCommand } from './serve.js';
+import { tokensIssueCommand, tokensRevokeCommand } from './tokens.js';
 import { validateCommand } from './validate.js';
 
 /** The subcommands, in the order of the story: check the files, see the gaps, build the rota, place the calls. */
-export const COMMANDS: readonly Subcommand[] = [validateCommand, coverageCommand, rotaCommand, matchCommand];
+export const COMMANDS: readonly Subcommand[] = [
+  validateCommand,
+  coverageCommand,
+  rotaCommand,
+  matchCommand,
+  feedsCommand,
+  tokensIssueCommand,
+  tokensRevokeCommand,
+  serveCommand,
+];
