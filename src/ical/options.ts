@@ -5,6 +5,7 @@
  */
 import { issue, ValidationError, type ValidationIssue } from '../model/errors.js';
 import { DAY, type Instant, MINUTE } from '../time/types.js';
+import type { ZoneTable } from '../time/zone.js';
 import { EMPTY_STATE, type PublishedState } from './state.js';
 import { FEED_LANGS, type FeedLang } from './words.js';
 
@@ -34,6 +35,12 @@ export interface FeedOptions {
   readonly previous?: PublishedState;
   /** Days a vanished event stays published as cancelled before it is dropped. @defaultValue 14 */
   readonly cancelledGraceDays?: number;
+  /**
+   * The team zone's offset table (`buildZoneTable(team.timeZone, from, to)`), to share between feeds: building it
+   * asks `Intl` ~50 times a year (~1-2 ms), more than writing a coach's feed takes otherwise. Used only when it is
+   * the team's zone and covers every event; else one is built. @defaultValue built per feed
+   */
+  readonly zoneTable?: ZoneTable;
 }
 
 /** {@link FeedOptions} with every default applied. */
@@ -48,6 +55,7 @@ export interface ResolvedFeedOptions {
   readonly shiftAlarmMinutes: number | null;
   readonly previous: PublishedState;
   readonly graceMs: number;
+  readonly zoneTable: ZoneTable | undefined;
 }
 
 /** The default horizon: 15 days back, 90 days ahead. */
@@ -130,6 +138,7 @@ export function resolveFeedOptions(options: FeedOptions): ResolvedFeedOptions {
     shiftAlarmMinutes,
     previous: options.previous ?? EMPTY_STATE,
     graceMs: grace * DAY,
+    zoneTable: options.zoneTable,
   };
 }
 

@@ -35,6 +35,8 @@ export interface RenderCalendar {
   /** `null` for UTC times. */
   readonly zone: string | null;
   readonly refreshMinutes: number;
+  /** A table of `zone` to use when it covers every event. */
+  readonly zoneTable?: ZoneTable | undefined;
 }
 
 const PROD_ID = '//astreinte//feeds//FR';
@@ -72,7 +74,7 @@ export function renderCalendar(calendar: RenderCalendar, events: readonly Render
     // No name: only the generator, so DTSTAMP and friends keep their Z.
     timezone: calendar.zone === null ? null : { name: null, generator: (tz) => vtimezone(tz) },
   });
-  const table = calendar.zone === null ? null : zoneTableFor(calendar.zone, events);
+  const table = calendar.zone === null ? null : zoneTableFor(calendar.zone, events, calendar.zoneTable);
   for (const e of events) {
     const zoned = table !== null && unambiguous(table, e.start) && unambiguous(table, e.end);
     cal.createEvent({
@@ -97,7 +99,7 @@ export function renderCalendar(calendar: RenderCalendar, events: readonly Render
   return `${cal.toString()}\r\n`;
 }
 
-function zoneTableFor(zone: string, events: readonly RenderEvent[]): ZoneTable {
+function zoneTableFor(zone: string, events: readonly RenderEvent[], given: ZoneTable | undefined): ZoneTable {
   let first = Number.POSITIVE_INFINITY;
   let last = Number.NEGATIVE_INFINITY;
   for (const e of events) {
@@ -105,6 +107,8 @@ function zoneTableFor(zone: string, events: readonly RenderEvent[]): ZoneTable {
     if (e.end > last) last = e.end;
   }
   vtimezone(zone); // fail early, before any event is written
+  if (given !== undefined && given.zone === zone && given.validFrom <= first && last < given.validTo)
+    return given;
   return first < last ? buildZoneTable(zone, first, last + 1) : buildZoneTable(zone, 0, DAY);
 }
 

@@ -16,6 +16,7 @@ import type { CallbackRequest } from '../model/request.js';
 import type { Team } from '../model/team.js';
 import { generateRota } from '../rota/generate.js';
 import { DAY, type Instant } from '../time/types.js';
+import { buildZoneTable } from '../time/zone.js';
 import { loadBookings, loadPrevious, loadRequests, loadTeam, type ReadFile } from './files.js';
 
 /** The files feeds are built from. */
@@ -93,6 +94,9 @@ export function buildAllFeeds(
 ): { readonly files: ReadonlyMap<string, string>; readonly state: PublishedState } {
   const files = new Map<string, string>();
   let previous = options.previous;
+  // One zone table for every feed (see FeedOptions.zoneTable), with a day's margin for shifts past the horizon.
+  const zoneTable =
+    options.zoneTable ?? buildZoneTable(inputs.team.timeZone, inputs.from - DAY, inputs.to + DAY);
   const targets: [string, FeedTarget][] = [
     ...inputs.team.coaches.map((c): [string, FeedTarget] => [
       `${c.id}.ics`,
@@ -102,7 +106,11 @@ export function buildAllFeeds(
     ['gaps.ics', { kind: 'gaps' }],
   ];
   for (const [name, target] of targets) {
-    const feed = buildFeed(inputs, target, { ...options, ...(previous === undefined ? {} : { previous }) });
+    const feed = buildFeed(inputs, target, {
+      ...options,
+      zoneTable,
+      ...(previous === undefined ? {} : { previous }),
+    });
     files.set(name, feed.ics);
     previous = feed.state;
   }

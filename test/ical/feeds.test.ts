@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { coachFeed, gapsFeed, teamFeed } from '../../src/ical/feeds.js';
 import { parsePublishedState } from '../../src/ical/state.js';
-import { generateRota, ValidationError } from '../../src/index.js';
+import { buildZoneTable, generateRota, ValidationError } from '../../src/index.js';
 import type { Shift } from '../../src/rota/rota.js';
 import { DAY, HOUR, MINUTE } from '../../src/time/types.js';
 import { dstTeam, parseFeed, unfoldedLines } from './support.js';
@@ -121,6 +121,14 @@ describe('coach feed', () => {
     ];
     const { events } = parseFeed(coachFeed(team, 'a', { now: t, rota: { shifts: edge } }).ics);
     expect(events.map((e) => e.start)).toEqual([edge[1]!.start, edge[2]!.start]);
+  });
+
+  test('a shared zone table gives the same bytes; one that does not cover the events is not used', () => {
+    const own = coachFeed(team, 'a', { ...wide, rota, calls }).ics;
+    const shared = buildZoneTable('Europe/Paris', wide.from - DAY, wide.to + DAY);
+    expect(coachFeed(team, 'a', { ...wide, rota, calls, zoneTable: shared }).ics).toBe(own);
+    const short = buildZoneTable('Europe/Paris', wide.from, wide.from + DAY);
+    expect(coachFeed(team, 'a', { ...wide, rota, calls, zoneTable: short }).ics).toBe(own);
   });
 
   test('bad input lists every problem', () => {
