@@ -292,6 +292,7 @@ if (runs(9)) {
       w.ratioNetwork <= 1.5,
       '≤ 1.5x',
     ),
+    `- info — 9a. the same ÷ ical-generator's events folded by our folder (the part that is not folding): one coach ${fmtRatio(w.foldOne)}, the network ${fmtRatio(w.foldNetwork)}; no target set`,
     `- info — 9b. one cached feed on loopback: ${Math.round(w.rps).toLocaleString('en-US')} requests/s (200), ${Math.round(w.rps304).toLocaleString('en-US')} requests/s (304); no target set`,
   );
 }

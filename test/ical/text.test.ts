@@ -1,7 +1,8 @@
+import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { coachFeed, teamFeed } from '../../src/ical/feeds.js';
 import { fnv1a64 } from '../../src/ical/hash.js';
-import { escapeText, vtimezone } from '../../src/ical/render.js';
+import { durationText, escapeText, foldLines, vtimezone } from '../../src/ical/render.js';
 import { parseTeam } from '../../src/model/parse.js';
 import type { Team } from '../../src/model/team.js';
 import { dstTeam, parseFeed } from './support.js';
@@ -101,5 +102,41 @@ describe('VTIMEZONE', () => {
     ]);
     // 00:00 EST to 05:00 EDT across the spring-forward night: 4 real hours.
     expect([events[0]!.start, events[0]!.end]).toEqual([shift.start, shift.end]);
+  });
+});
+
+describe('foldLines and durationText', () => {
+  test('property: lines of at most 75 octets, never inside a character, unfolding gives the text back', () => {
+    const encoder = new TextEncoder();
+    fc.assert(
+      fc.property(
+        fc.string({ unit: 'binary', maxLength: 400 }),
+        fc.string({ unit: 'grapheme', maxLength: 200 }),
+        (a, b) => {
+          const line = `X:${a.replace(/[\r\n]/g, '')}${b.replace(/[\r\n]/g, '')}`;
+          const folded = foldLines(`${line}\r\n`);
+          const physical = folded.split('\r\n').slice(0, -1);
+          for (const [i, p] of physical.entries()) {
+            expect(encoder.encode(p).length).toBeLessThanOrEqual(75);
+            if (i > 0) expect(p.startsWith(' ')).toBe(true);
+            // A break between the two halves of a surrogate pair would leave a lone surrogate at a line's edge.
+            expect(/[\ud800-\udbff]$/.test(p) && /^ [\udc00-\udfff]/.test(physical[i + 1] ?? '')).toBe(false);
+          }
+          expect(folded.replace(/\r\n /g, '')).toBe(`${line}\r\n`);
+        },
+      ),
+      { numRuns: 300, seed: 8 },
+    );
+  });
+
+  test('durations as RFC 5545 writes them', () => {
+    expect([60, 90, 15, 1440, 1500, 10_080].map(durationText)).toEqual([
+      'PT1H',
+      'PT1H30M',
+      'PT15M',
+      'P1D',
+      'P1DT1H',
+      'P7D',
+    ]);
   });
 });
