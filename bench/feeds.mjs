@@ -20,8 +20,8 @@ import { interleave, ratio, ratioRange, table } from './harness.mjs';
 import { icalUrl, lib } from './lib.mjs';
 import { HORIZONS, makeTeam } from './team-gen.mjs';
 
-const { coachFeed, foldLines, gapsFeed, teamFeed } = await import(icalUrl);
-const { buildZoneTable, computeCoverage, generateRota, parseTeam } = lib;
+const { coachFeed, feedZone, foldLines, gapsFeed, teamFeed } = await import(icalUrl);
+const { computeCoverage, generateRota, parseTeam } = lib;
 
 /**
  * The same events through ical-generator alone: one calendar, UTC times, the fields our feed writes. With
@@ -86,10 +86,10 @@ export async function workloadFeeds({ rounds, quick }) {
   const busiest = [...counts].sort((a, b) => b[1] - a[1])[0][0];
   const opts = { now, from, to };
   const oneCoach = () => coachFeed(team, busiest, { ...opts, rota }).ics;
-  // As buildAllFeeds (astreinte/node) does: one zone table for all the network's feeds.
+  // As buildAllFeeds (astreinte/node) does: one zone table and VTIMEZONE for all the network's feeds.
   const network = () => {
-    const zoneTable = buildZoneTable(team.timeZone, from - 86_400_000, to + 86_400_000);
-    const opts = { now, from, to, zoneTable };
+    const sharedZone = feedZone(team.timeZone, from - 86_400_000, to + 86_400_000);
+    const opts = { now, from, to, sharedZone };
     let bytes = 0;
     for (const c of team.coaches) bytes += coachFeed(team, c.id, { ...opts, rota }).ics.length;
     bytes += teamFeed(team, { ...opts, rota }).ics.length;

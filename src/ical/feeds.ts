@@ -253,7 +253,7 @@ function write(
   });
   const zone = o.times === 'utc' ? null : team.timeZone;
   return {
-    ics: renderCalendar({ name, zone, refreshMinutes: o.refreshMinutes, zoneTable: o.zoneTable }, events),
+    ics: renderCalendar({ name, zone, refreshMinutes: o.refreshMinutes, sharedZone: o.sharedZone }, events),
     state,
     events: events.length,
   };

@@ -32,7 +32,7 @@ export {
 } from './handler.js';
 export { fnv1a64 } from './hash.js';
 export { DEFAULT_DAYS_AHEAD, DEFAULT_DAYS_BACK, type FeedOptions } from './options.js';
-export { durationText, escapeText, foldLines, vtimezone } from './render.js';
+export { durationText, escapeText, type FeedZone, feedZone, foldLines, vtimezone } from './render.js';
 export { EMPTY_STATE, type PublishedEvent, type PublishedState, parsePublishedState } from './state.js';
 export {
   type FeedTarget,

@@ -5,7 +5,7 @@
  */
 import { issue, ValidationError, type ValidationIssue } from '../model/errors.js';
 import { DAY, type Instant, MINUTE } from '../time/types.js';
-import type { ZoneTable } from '../time/zone.js';
+import type { FeedZone } from './render.js';
 import { EMPTY_STATE, type PublishedState } from './state.js';
 import { FEED_LANGS, type FeedLang } from './words.js';
 
@@ -36,11 +36,11 @@ export interface FeedOptions {
   /** Days a vanished event stays published as cancelled before it is dropped. @defaultValue 14 */
   readonly cancelledGraceDays?: number;
   /**
-   * The team zone's offset table (`buildZoneTable(team.timeZone, from, to)`), to share between feeds: building it
-   * asks `Intl` ~50 times a year (~1-2 ms), more than writing a coach's feed takes otherwise. Used only when it is
-   * the team's zone and covers every event; else one is built. @defaultValue built per feed
+   * The team zone's offset table and `VTIMEZONE` (`feedZone(team.timeZone, from, to)`), to share between feeds:
+   * building them costs ~1 ms (`Intl` and timezones-ical-library), more than writing a coach's feed otherwise
+   * takes. Used only when it is the team's zone and covers every event; else they are built. @defaultValue built per feed
    */
-  readonly zoneTable?: ZoneTable;
+  readonly sharedZone?: FeedZone;
 }
 
 /** {@link FeedOptions} with every default applied. */
@@ -55,7 +55,7 @@ export interface ResolvedFeedOptions {
   readonly shiftAlarmMinutes: number | null;
   readonly previous: PublishedState;
   readonly graceMs: number;
-  readonly zoneTable: ZoneTable | undefined;
+  readonly sharedZone: FeedZone | undefined;
 }
 
 /** The default horizon: 15 days back, 90 days ahead. */
@@ -138,7 +138,7 @@ export function resolveFeedOptions(options: FeedOptions): ResolvedFeedOptions {
     shiftAlarmMinutes,
     previous: options.previous ?? EMPTY_STATE,
     graceMs: grace * DAY,
-    zoneTable: options.zoneTable,
+    sharedZone: options.sharedZone,
   };
 }
 

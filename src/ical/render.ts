@@ -35,8 +35,8 @@ export interface RenderCalendar {
   /** `null` for UTC times. */
   readonly zone: string | null;
   readonly refreshMinutes: number;
-  /** A table of `zone` to use when it covers every event. */
-  readonly zoneTable?: ZoneTable | undefined;
+  /** The zone's table and VTIMEZONE, used when it is `zone` and covers every event. */
+  readonly sharedZone?: FeedZone | undefined;
 }
 
 const PROD_ID = '//astreinte//feeds//FR';
@@ -73,7 +73,8 @@ export function escapeText(text: string): string {
 export function renderCalendar(calendar: RenderCalendar, events: readonly RenderEvent[]): string {
   // No time zone on the calendar: DTSTAMP, CREATED and LAST-MODIFIED keep their Z.
   const cal: ICalCalendar = ical({ prodId: PROD_ID });
-  const table = calendar.zone === null ? null : zoneTableFor(calendar.zone, events, calendar.zoneTable);
+  const zone = calendar.zone === null ? null : zoneFor(calendar.zone, events, calendar.sharedZone);
+  const table = zone?.table ?? null;
   let body = '';
   let anyZoned = false;
   for (const e of events) {
@@ -103,7 +104,7 @@ export function renderCalendar(calendar: RenderCalendar, events: readonly Render
   const ttl = durationText(calendar.refreshMinutes);
   const head =
     `BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-${PROD_ID}\r\nNAME:${name}\r\nX-WR-CALNAME:${name}\r\n` +
-    (anyZoned && table !== null ? `${vtimezone(table.zone)}\r\n` : '') +
+    (anyZoned && zone !== null ? `${zone.vtimezone}\r\n` : '') +
     `REFRESH-INTERVAL;VALUE=DURATION:${ttl}\r\nX-PUBLISHED-TTL:${ttl}\r\n`;
   return foldLines(`${head}${body}END:VCALENDAR\r\n`);
 }
@@ -173,17 +174,35 @@ function foldLine(line: string): string {
   return out + line.slice(start);
 }
 
-function zoneTableFor(zone: string, events: readonly RenderEvent[], given: ZoneTable | undefined): ZoneTable {
+/** A zone's offset table and its `VTIMEZONE`, built once and shared by many feeds (see `FeedOptions.sharedZone`). */
+export interface FeedZone {
+  readonly table: ZoneTable;
+  /** The `VTIMEZONE` block, CRLF line ends (from {@link vtimezone}). */
+  readonly vtimezone: string;
+}
+
+/**
+ * The offset table of `zone` over `[from, to)` and its `VTIMEZONE`, for {@link FeedOptions.sharedZone}.
+ *
+ * @throws {@link ValidationError} for an unknown zone, or one timezones-ical-library lacks.
+ * @example const sharedZone = feedZone(team.timeZone, from - DAY, to + DAY); coachFeed(team, id, { ..., sharedZone });
+ */
+export function feedZone(zone: string, from: Instant, to: Instant): FeedZone {
+  const block = vtimezone(zone); // fail early, before any event is written
+  return { table: buildZoneTable(zone, from, to), vtimezone: block };
+}
+
+function zoneFor(zone: string, events: readonly RenderEvent[], given: FeedZone | undefined): FeedZone {
   let first = Number.POSITIVE_INFINITY;
   let last = Number.NEGATIVE_INFINITY;
   for (const e of events) {
     if (e.start < first) first = e.start;
     if (e.end > last) last = e.end;
   }
-  vtimezone(zone); // fail early, before any event is written
-  if (given !== undefined && given.zone === zone && given.validFrom <= first && last < given.validTo)
-    return given;
-  return first < last ? buildZoneTable(zone, first, last + 1) : buildZoneTable(zone, 0, DAY);
+  const t = given?.table;
+  if (t !== undefined && t.zone === zone && (first > last || (t.validFrom <= first && last < t.validTo)))
+    return given as FeedZone;
+  return first < last ? feedZone(zone, first, last + 1) : feedZone(zone, 0, DAY);
 }
 
 /** `true` when the wall-clock time at `t` names `t` alone (not a time of a fall-back hour that happens twice). */
@@ -197,14 +216,13 @@ function unambiguous(table: ZoneTable, t: Instant): boolean {
  */
 function wallTime(table: ZoneTable, t: Instant): ICalDateTimeValue {
   const f = civil(instantToLocal(table, t));
-  const plain = { ...f, toZonedDateTime: unsupported, toPlainDate: unsupported, toJSON: () => isoLocal(f) };
+  const plain = { ...f, toZonedDateTime: unsupported, toPlainDate: unsupported };
   const zoned = {
     ...f,
     timeZoneId: table.zone,
     toPlainDateTime: () => plain,
     withTimeZone: () => zoned,
     toInstant: () => ({ epochMilliseconds: t }),
-    toJSON: () => new Date(t).toISOString(),
   };
   return zoned as unknown as ICalDateTimeValue;
 }
@@ -247,7 +265,3 @@ function civil(local: LocalDateTime): Civil {
     second: secondsOfDay % 60,
   };
 }
-
-const pad = (n: number, w = 2): string => String(n).padStart(w, '0');
-const isoLocal = (f: Civil): string =>
-  `${pad(f.year, 4)}-${pad(f.month)}-${pad(f.day)}T${pad(f.hour)}:${pad(f.minute)}:${pad(f.second)}`;

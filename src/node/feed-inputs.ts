@@ -9,6 +9,7 @@
 import type { FeedRota } from '../ical/feeds.js';
 import { coachFeed, type Feed, gapsFeed, type PublishedState, teamFeed } from '../ical/index.js';
 import { DEFAULT_DAYS_AHEAD, DEFAULT_DAYS_BACK, type FeedOptions } from '../ical/options.js';
+import { feedZone } from '../ical/render.js';
 import type { FeedTarget } from '../ical/tokens.js';
 import type { Booking } from '../matching/plan.js';
 import { planCallbacks } from '../matching/plan-callbacks.js';
@@ -16,7 +17,6 @@ import type { CallbackRequest } from '../model/request.js';
 import type { Team } from '../model/team.js';
 import { generateRota } from '../rota/generate.js';
 import { DAY, type Instant } from '../time/types.js';
-import { buildZoneTable } from '../time/zone.js';
 import { loadBookings, loadPrevious, loadRequests, loadTeam, type ReadFile } from './files.js';
 
 /** The files feeds are built from. */
@@ -94,9 +94,8 @@ export function buildAllFeeds(
 ): { readonly files: ReadonlyMap<string, string>; readonly state: PublishedState } {
   const files = new Map<string, string>();
   let previous = options.previous;
-  // One zone table for every feed (see FeedOptions.zoneTable), with a day's margin for shifts past the horizon.
-  const zoneTable =
-    options.zoneTable ?? buildZoneTable(inputs.team.timeZone, inputs.from - DAY, inputs.to + DAY);
+  // One zone table and VTIMEZONE for every feed (see FeedOptions.sharedZone), a day's margin for shifts past the horizon.
+  const sharedZone = options.sharedZone ?? feedZone(inputs.team.timeZone, inputs.from - DAY, inputs.to + DAY);
   const targets: [string, FeedTarget][] = [
     ...inputs.team.coaches.map((c): [string, FeedTarget] => [
       `${c.id}.ics`,
@@ -108,7 +107,7 @@ export function buildAllFeeds(
   for (const [name, target] of targets) {
     const feed = buildFeed(inputs, target, {
       ...options,
-      zoneTable,
+      sharedZone,
       ...(previous === undefined ? {} : { previous }),
     });
     files.set(name, feed.ics);

@@ -1,7 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import { coachFeed, gapsFeed, teamFeed } from '../../src/ical/feeds.js';
+import { feedZone } from '../../src/ical/render.js';
 import { parsePublishedState } from '../../src/ical/state.js';
-import { buildZoneTable, generateRota, ValidationError } from '../../src/index.js';
+import { generateRota, ValidationError } from '../../src/index.js';
 import type { Shift } from '../../src/rota/rota.js';
 import { DAY, HOUR, MINUTE } from '../../src/time/types.js';
 import { dstTeam, parseFeed, unfoldedLines } from './support.js';
@@ -123,12 +124,12 @@ describe('coach feed', () => {
     expect(events.map((e) => e.start)).toEqual([edge[1]!.start, edge[2]!.start]);
   });
 
-  test('a shared zone table gives the same bytes; one that does not cover the events is not used', () => {
+  test('a shared zone gives the same bytes; one that does not cover the events is not used', () => {
     const own = coachFeed(team, 'a', { ...wide, rota, calls }).ics;
-    const shared = buildZoneTable('Europe/Paris', wide.from - DAY, wide.to + DAY);
-    expect(coachFeed(team, 'a', { ...wide, rota, calls, zoneTable: shared }).ics).toBe(own);
-    const short = buildZoneTable('Europe/Paris', wide.from, wide.from + DAY);
-    expect(coachFeed(team, 'a', { ...wide, rota, calls, zoneTable: short }).ics).toBe(own);
+    const shared = feedZone('Europe/Paris', wide.from - DAY, wide.to + DAY);
+    expect(coachFeed(team, 'a', { ...wide, rota, calls, sharedZone: shared }).ics).toBe(own);
+    const short = feedZone('Europe/Paris', wide.from, wide.from + DAY);
+    expect(coachFeed(team, 'a', { ...wide, rota, calls, sharedZone: short }).ics).toBe(own);
   });
 
   test('bad input lists every problem', () => {
