@@ -29,6 +29,14 @@ export function fnv1a64(text: string): string {
   };
   for (let i = 0; i < text.length; i++) {
     let c = text.charCodeAt(i);
+    if (c < 0x80) {
+      // ASCII, the common case, inlined: `step(c)`.
+      lo = (lo ^ c) >>> 0;
+      const product = lo * PRIME_LO;
+      hi = (Math.imul(hi, PRIME_LO) + Math.floor(product / TWO_32) + (lo << 8)) >>> 0;
+      lo = product >>> 0;
+      continue;
+    }
     if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
       const d = text.charCodeAt(i + 1);
       if (d >= 0xdc00 && d <= 0xdfff) {
@@ -37,8 +45,7 @@ export function fnv1a64(text: string): string {
       }
     }
     if (c >= 0xd800 && c <= 0xdfff) c = 0xfffd;
-    if (c < 0x80) step(c);
-    else if (c < 0x800) {
+    if (c < 0x800) {
       step(0xc0 | (c >> 6));
       step(0x80 | (c & 63));
     } else if (c < 0x10000) {

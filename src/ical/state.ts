@@ -139,36 +139,56 @@ export function reconcile(
   for (const c of current) {
     live.add(c.uid);
     const p = before.get(c.uid);
-    if (p === undefined) {
-      publish.push({ ...c, feed, status: 'confirmed', sequence: 0, createdAt: now, modifiedAt: now });
-    } else if (
-      p.status === 'confirmed' &&
-      p.start === c.start &&
-      p.end === c.end &&
-      p.coachId === c.coachId &&
-      p.summary === c.summary &&
-      p.transparent === c.transparent
-    ) {
-      publish.push(p);
-    } else {
-      publish.push({
-        ...c,
-        feed,
-        status: 'confirmed',
-        sequence: p.sequence + 1,
-        createdAt: p.createdAt,
-        modifiedAt: now,
-      });
-    }
+    if (p === undefined) publish.push(published(c, feed, 'confirmed', 0, now, now));
+    else if (p.status === 'confirmed' && sameEvent(p, c)) publish.push(p);
+    else publish.push(published(c, feed, 'confirmed', p.sequence + 1, p.createdAt, now));
   }
   for (const p of before.values()) {
     if (live.has(p.uid) || p.end <= from) continue;
     if (p.status === 'confirmed')
-      publish.push({ ...p, status: 'cancelled', sequence: p.sequence + 1, modifiedAt: now });
+      publish.push(published(p, feed, 'cancelled', p.sequence + 1, p.createdAt, now));
     else if (now < p.modifiedAt + graceMs) publish.push(p);
   }
   publish.sort(byStartThenUid);
-  return { publish, state: { version: 1, events: sortEvents([...others, ...publish]) } };
+  // `others` is sorted (a sorted state minus one feed): put this feed's block where its name sorts.
+  let at = 0;
+  while (at < others.length && (others[at] as PublishedEvent).feed < feed) at++;
+  const events = [...others.slice(0, at), ...publish, ...others.slice(at)];
+  return { publish, state: { version: 1, events } };
+}
+
+function sameEvent(p: PublishedEvent, c: CurrentEvent): boolean {
+  return (
+    p.start === c.start &&
+    p.end === c.end &&
+    p.coachId === c.coachId &&
+    p.summary === c.summary &&
+    p.transparent === c.transparent
+  );
+}
+
+/** A published event, built field by field (one object shape for all, cheaper than spreads). */
+function published(
+  c: CurrentEvent,
+  feed: string,
+  status: PublishedEvent['status'],
+  sequence: number,
+  createdAt: Instant,
+  modifiedAt: Instant,
+): PublishedEvent {
+  return {
+    uid: c.uid,
+    feed,
+    start: c.start,
+    end: c.end,
+    coachId: c.coachId,
+    summary: c.summary,
+    transparent: c.transparent,
+    status,
+    sequence,
+    createdAt,
+    modifiedAt,
+  };
 }
 
 function byStartThenUid(a: PublishedEvent, b: PublishedEvent): number {
