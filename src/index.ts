@@ -5,6 +5,15 @@
  * @packageDocumentation
  */
 
+// Errors
+export {
+  AstreinteError,
+  fail,
+  issue,
+  redactedIssue,
+  ValidationError,
+  type ValidationIssue,
+} from './errors.js';
 // Callback requests and matching
 export { type BookingResult, type BookingState, bookCallback, cancelBooking } from './matching/book.js';
 export { callbackDeadline } from './matching/deadline.js';
@@ -26,15 +35,6 @@ export {
   type MatchingPolicyInput,
   resolveMatchingPolicy,
 } from './matching/policy.js';
-// Errors
-export {
-  AstreinteError,
-  fail,
-  issue,
-  redactedIssue,
-  ValidationError,
-  type ValidationIssue,
-} from './model/errors.js';
 // The team file
 export { parseTeam, type SafeParseTeamResult, safeParseTeam } from './model/parse.js';
 export {
@@ -62,7 +62,7 @@ export { REQUEST_LIMITS, type RequestFile, requestFileSchema } from './model/req
 export type { TeamInput } from './model/resolve.js';
 export { type TeamFile, teamFileSchema } from './model/schema.js';
 export type { Coach, CoveragePolicy, Team, UnavailableSpan } from './model/team.js';
-export { type CoverageJson, coverageToJson } from './reporting/coverage-json.js';
+export { type CoverageJson, coverageToJson, type GapJson, type JsonSpan } from './reporting/coverage-json.js';
 export { type CoverageTextOptions, coverageToText } from './reporting/coverage-text.js';
 // Reports
 export {
@@ -106,6 +106,64 @@ export type {
 export { applySwaps, type ShiftRef, type Swap } from './rota/swaps.js';
 export { type CountTimeline, sweepCounts } from './rota/sweep.js';
 export { type CoverageSegment, timelineSegments } from './rota/timeline.js';
+// SLA: deadlines, statuses, predicted breaches, exposure from the rota, figures (issue 7)
+export {
+  addBusinessTime,
+  type BusinessCalendar,
+  buildBusinessCalendar,
+  businessTimeBetween,
+  type CalendarOptions,
+} from './sla/calendar.js';
+export { computeSla, type SlaOptions } from './sla/compute.js';
+export { clockStart, clockTimeBetween, type DeadlineRequest, slaDeadline } from './sla/deadline.js';
+export { calendarFor, requestDeadlines } from './sla/deadlines.js';
+export { type DurationParse, parseSlaDuration } from './sla/duration.js';
+export type { SlaEntry, SlaReport } from './sla/entry.js';
+export {
+  computeExposure,
+  type ExposureOptions,
+  type ExposurePeriod,
+  type ExposureReport,
+} from './sla/exposure.js';
+export { bundledHolidayRegions, bundledHolidays, type HolidaySource } from './sla/holidays.js';
+export { HOLIDAY_YEARS } from './sla/holidays-data.js';
+export {
+  type BreachCause,
+  type ContactTimes,
+  computeSlaMetrics,
+  type SlaCounts,
+  type SlaMetrics,
+} from './sla/metrics.js';
+export {
+  type Closure,
+  DEFAULT_SLA_POLICY,
+  type DoorSla,
+  doorSla,
+  type HolidayRegion,
+  type OpeningHours,
+  type SlaClock,
+  type SlaPolicy,
+  teamSlaPolicy,
+} from './sla/policy.js';
+export type { Prediction, PredictOptions } from './sla/predict.js';
+export {
+  type ExposureJson,
+  type ExposurePeriodJson,
+  exposureToJson,
+  type SlaEntryJson,
+  type SlaJson,
+  type SlaMetricsJson,
+  slaToJson,
+} from './sla/sla-json.js';
+export { exposureToText, slaToText } from './sla/sla-text.js';
+export {
+  BREACH_REASONS,
+  type BreachReason,
+  SLA_STATUSES,
+  type SlaStatus,
+  type StatusAt,
+  statusAt,
+} from './sla/status.js';
 // Time core
 export { clockGrid, localDayStarts } from './time/clock-grid.js';
 export { formatInstant, formatLocal, formatOffset } from './time/format.js';

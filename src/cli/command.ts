@@ -17,18 +17,23 @@ export interface CommandIo {
   /** Reads a file as UTF-8 text; throws a Node-style error (with `code`) when it cannot. */
   readonly readFile: (path: string) => string;
   /**
-   * Writes every file of `files` (path to content), **all or nothing**: each is written to a temporary file beside
-   * its target, then all are renamed; when any write fails, none of the targets is created or changed.
+   * Writes every file of `files` (path to content), **all or nothing**: missing folders are created, each file is
+   * written to a temporary file beside its target, then all are renamed; when any write fails, none of the targets
+   * is created or changed and the folders it created are removed.
    */
   readonly writeFiles: (files: ReadonlyMap<string, string | Uint8Array>) => void;
+  /** Whether a file or folder exists at `path` (to pick a fresh output folder). */
+  readonly exists: (path: string) => boolean;
   /** The whole of standard input as UTF-8 text (empty when there is none). */
   readonly readStdin: () => Promise<string>;
   /** The current instant, epoch ms: only for defaults ("from today"), never inside the engine. */
   readonly now: () => number;
   readonly stdout: (text: string) => void;
   readonly stderr: (text: string) => void;
-  /** Whether standard error is a terminal: colour and progress lines only then. */
+  /** Whether standard error is a terminal: progress lines only then. */
   readonly isTTY: boolean;
+  /** Whether standard output is a terminal that takes colour (and `NO_COLOR` is not set). */
+  readonly colour: boolean;
   readonly version: string;
 }
 

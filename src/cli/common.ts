@@ -154,3 +154,29 @@ export function orList(items: readonly string[]): string {
 export function jsonText(value: unknown): string {
   return `${JSON.stringify(value, null, 2)}\n`;
 }
+
+/**
+ * Writes the run's files through `io.writeFiles` (all or nothing). A file that cannot be written (a missing
+ * folder, no permission, a full disk) is bad input, reported against `option` with the file and the system's code,
+ * not an unexpected failure.
+ */
+export function writeOutputs(
+  io: CommandIo,
+  option: string,
+  files: ReadonlyMap<string, string | Uint8Array>,
+): void {
+  try {
+    io.writeFiles(files);
+  } catch (error) {
+    const code = (error as { code?: unknown }).code;
+    if (typeof code !== 'string') throw error;
+    const path = (error as { path?: unknown }).path;
+    const where = typeof path === 'string' ? path : [...files.keys()].join(', ');
+    fail(
+      option,
+      where,
+      `cannot be written (${code}); nothing was written`,
+      'a writable file in an existing folder',
+    );
+  }
+}

@@ -5,12 +5,13 @@
  * @module
  */
 import { randomBytes } from 'node:crypto';
-import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
 import type { CommandIo } from './command.js';
 
 /**
- * Writes every file of `files`, all or nothing: each goes to a temporary file beside its target (same folder, so
+ * Writes every file of `files`, all or nothing: missing folders are created, each file goes to a temporary file
+ * beside its target (same folder, so
  * the rename is atomic on POSIX), then every temporary file is renamed onto its target. When a write fails, the
  * temporary files are removed and no target is touched; a rename that fails after others succeeded (a vanished
  * folder, say) removes the targets it already created in this run only if they did not exist before, so a failed
@@ -21,15 +22,22 @@ import type { CommandIo } from './command.js';
 export function writeFilesAtomically(files: ReadonlyMap<string, string | Uint8Array>): void {
   const suffix = `.${process.pid}.${randomBytes(6).toString('hex')}.tmp`;
   const temporary: [string, string][] = [];
+  const created: string[] = [];
   try {
     for (const [path, content] of files) {
+      const folder = dirname(path);
+      if (!existsSync(folder)) {
+        const first = mkdirSync(folder, { recursive: true });
+        if (first !== undefined) created.push(...foldersBetween(first, folder));
+      }
       const temp = join(dirname(path), `.${basename(path)}${suffix}`);
       temporary.push([temp, path]);
       writeFileSync(temp, content, { flag: 'wx' });
     }
   } catch (error) {
-    for (const [temp] of temporary) rmSync(temp, { force: true });
-    throw error;
+    for (const [temp] of temporary) removeQuietly(temp);
+    removeFolders(created);
+    throw targeted(error, temporary.at(-1)?.[1]);
   }
   const renamed: string[] = [];
   try {
@@ -38,10 +46,55 @@ export function writeFilesAtomically(files: ReadonlyMap<string, string | Uint8Ar
       renamed.push(path);
     }
   } catch (error) {
-    for (const [temp] of temporary) rmSync(temp, { force: true });
-    for (const path of renamed) rmSync(path, { force: true });
-    throw error;
+    for (const [temp] of temporary) removeQuietly(temp);
+    for (const path of renamed) removeQuietly(path);
+    removeFolders(created);
+    throw targeted(error, temporary[renamed.length]?.[1]);
   }
+}
+
+/**
+ * `first` (the outermost folder mkdir created) and every folder below it down to `last`, outermost first, as
+ * absolute paths (relative ones are read from the working folder).
+ *
+ * @example foldersBetween('/tmp/out', '/tmp/out/feeds') // ['/tmp/out', '/tmp/out/feeds']
+ */
+export function foldersBetween(first: string, last: string): string[] {
+  const top = resolve(first);
+  const folders: string[] = [];
+  // Walk up from `last` to `top`; stop at the root too, whatever mkdir reported.
+  for (let folder = resolve(last); ; folder = dirname(folder)) {
+    folders.unshift(folder);
+    if (folder === top || dirname(folder) === folder) return folders;
+  }
+}
+
+/** Removes a file if it is there; a path that cannot even be looked at (under a file, say) has nothing to remove. */
+function removeQuietly(path: string): void {
+  try {
+    rmSync(path, { force: true });
+  } catch {
+    // ENOTDIR and the like: no such file was created.
+  }
+}
+
+/** Removes folders this run created, innermost first, only if they are empty (as they are after a failure). */
+function removeFolders(created: readonly string[]): void {
+  for (const folder of [...created].reverse()) {
+    try {
+      rmdirSync(folder);
+    } catch {
+      // Not empty (another file, another run): leave it.
+    }
+  }
+}
+
+/** The error with `path` naming the file the caller asked for, not the temporary file beside it. */
+function targeted(error: unknown, target: string | undefined): unknown {
+  if (target !== undefined && error instanceof Error && 'path' in error) {
+    return Object.assign(error, { path: target });
+  }
+  return error;
 }
 
 /** Standard input, whole, as UTF-8 (empty when it is a terminal: nothing is piped in). */
@@ -54,14 +107,21 @@ async function readStdin(): Promise<string> {
 
 /** The process's {@link CommandIo}: files on disk, the real clock, stdout and stderr. */
 export function nodeIo(version: string): CommandIo {
+  // A reader that stops early (`astreinte demo | head`) closes the pipe: stop quietly, as Unix tools do.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw error;
+  });
   return {
     readFile: (path) => readFileSync(path, 'utf8'),
     writeFiles: writeFilesAtomically,
+    exists: (path) => existsSync(path),
     readStdin,
     now: () => Date.now(),
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),
     isTTY: process.stderr.isTTY === true,
+    colour: process.stdout.isTTY === true && (process.env.NO_COLOR ?? '') === '',
     version,
   };
 }

@@ -5,8 +5,9 @@
  *
  * @module
  */
+
+import { issue, ValidationError, type ValidationIssue } from '../errors.js';
 import type { Booking, CallbackPlan } from '../matching/plan.js';
-import { issue, ValidationError, type ValidationIssue } from '../model/errors.js';
 import type { CallbackRequest, Contact } from '../model/request.js';
 import { resolveTeam, type TeamInput } from '../model/resolve.js';
 import type { Team } from '../model/team.js';

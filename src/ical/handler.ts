@@ -11,7 +11,7 @@
  *
  * @module
  */
-import { ValidationError } from '../model/errors.js';
+import { ValidationError } from '../errors.js';
 import { type FeedTarget, findToken, type TokenStore, targetKey } from './tokens.js';
 
 /** Where feeds come from. `version` is asked on every request; `build` only when the version changed. */

@@ -3,7 +3,7 @@
  *
  * @module
  */
-import { issue, ValidationError, type ValidationIssue } from '../model/errors.js';
+import { issue, ValidationError, type ValidationIssue } from '../errors.js';
 import { DAY, type Instant, MINUTE } from '../time/types.js';
 import type { FeedZone } from './render.js';
 import { EMPTY_STATE, type PublishedState } from './state.js';

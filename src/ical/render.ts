@@ -15,7 +15,7 @@ import ical, {
   ICalEventTransparency,
 } from 'ical-generator';
 import { tzlib_get_ical_block } from 'timezones-ical-library';
-import { fail } from '../model/errors.js';
+import { fail } from '../errors.js';
 import { DAY, type Instant, type LocalDateTime } from '../time/types.js';
 import { buildZoneTable, instantToLocal, localToInstant, type ZoneTable } from '../time/zone.js';
 import type { PublishedEvent } from './state.js';

@@ -6,7 +6,7 @@
  *
  * @module
  */
-import { issue, type PathSegment, ValidationError, type ValidationIssue } from '../model/errors.js';
+import { issue, type PathSegment, ValidationError, type ValidationIssue } from '../errors.js';
 import type { Instant } from '../time/types.js';
 
 /** One event as last published in one feed. */

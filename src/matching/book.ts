@@ -15,17 +15,37 @@ import type { MatchingPolicyInput } from './policy.js';
 
 /** What live booking works on: the team, its rules, and the calls booked so far. Plain readonly data. */
 export interface BookingState {
+  /** The compiled team (see `parseTeam`). */
   readonly team: Team;
+  /** The calls booked so far, at most one per request; past ones still count in their day's cap. */
   readonly bookings: readonly Booking[];
+  /** The matching rules; every field has a default (see {@link MatchingPolicyInput}). @defaultValue `{}` */
   readonly policy?: MatchingPolicyInput;
-  /** For `policy.eligible: 'on-call'`. */
-  readonly rota?: { readonly shifts: readonly Shift[] };
+  /** For `policy.eligible: 'on-call'` (required then): whoever holds a layer is who may take a call. */
+  readonly rota?: {
+    /** The rota's shifts (a `Rota`, or shifts read back from its JSON). */
+    readonly shifts: readonly Shift[];
+  };
 }
 
 /** What {@link bookCallback} returns: the new state and the call, or the reason nothing was booked. */
 export type BookingResult =
-  | { readonly booked: true; readonly state: BookingState; readonly call: PlacedCall }
-  | { readonly booked: false; readonly state: BookingState; readonly refusal: NotPlaced };
+  | {
+      /** A call is booked (or was already). */
+      readonly booked: true;
+      /** The new state, with the call in `bookings` (the same state when the request was already booked). */
+      readonly state: BookingState;
+      /** The call; `call.booked` is true when it was already in `state.bookings`. */
+      readonly call: PlacedCall;
+    }
+  | {
+      /** Nothing is booked. */
+      readonly booked: false;
+      /** The state passed in, unchanged. */
+      readonly state: BookingState;
+      /** Why the request could not be placed, in machine and human words. */
+      readonly refusal: NotPlaced;
+    };
 
 /**
  * Books the earliest feasible call for one request given the current bookings (the earliest call that keeps the

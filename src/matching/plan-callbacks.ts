@@ -6,18 +6,19 @@
  *
  * @module
  */
-import { issue, ValidationError, type ValidationIssue } from '../model/errors.js';
+import { issue, ValidationError, type ValidationIssue } from '../errors.js';
 import type { CallbackRequest } from '../model/request.js';
 import { resolveTeam, type TeamInput } from '../model/resolve.js';
 import type { Team } from '../model/team.js';
 import { MAX_HORIZON_MS } from '../rota/horizon.js';
 import type { Shift } from '../rota/rota.js';
+import type { HolidaySource } from '../sla/holidays.js';
 import { clockGrid } from '../time/clock-grid.js';
 import { clip, normalize } from '../time/intervals.js';
 import { DAY, type Instant, MINUTE } from '../time/types.js';
 import { buildZoneTable } from '../time/zone.js';
 import { assemble } from './assemble.js';
-import { callbackDeadline } from './deadline.js';
+import { coachesDeadlines } from './deadline.js';
 import type { Booking, CallbackPlan, NotPlaced, PlacedCall } from './plan.js';
 import { type MatchingPolicy, type MatchingPolicyInput, resolveMatchingPolicy } from './policy.js';
 import { caseCoaches, notPlaced, settle } from './settle.js';
@@ -29,14 +30,20 @@ export interface PlanOptions {
   /** The instant the plan is made at (UTC epoch ms): no call starts before it (plus `minNoticeMinutes`). */
   readonly now: Instant;
   /** The rota, for `eligible: 'on-call'` (its shifts are enough: a `Rota`, or shifts read back from its JSON). */
-  readonly rota?: { readonly shifts: readonly Shift[] };
+  readonly rota?: {
+    /** The rota's shifts; a coach holding one of the policy's `layers` at a time may take a call then. */
+    readonly shifts: readonly Shift[];
+  };
   /**
    * Calls already booked. They are respected (their coach's time, buffer and daily cap); a booking of a request of
    * `requests` that starts at or after `now` is kept as that request's call (`booked: true`). A booking that
    * started before `now` still counts in its day's cap, but its request, if still open, is planned afresh.
    */
   readonly bookings?: readonly Booking[];
+  /** The matching rules; every field has a default (see {@link MatchingPolicyInput}). @defaultValue `{}` */
   readonly policy?: MatchingPolicyInput;
+  /** Public holidays for a business-clock SLA of the coaches' door (default: the bundled data). */
+  readonly holidays?: HolidaySource;
 }
 
 /**
@@ -78,8 +85,10 @@ export function planCallbacks(
   const settled = new Map<number, PlacedCall | NotPlaced>();
   const open: Open[] = [];
   const preferred = caseCoaches(requests, bookings);
+  const deadlines = coachesDeadlines(team, requests, options.policy?.deadlineHours, options.holidays);
   requests.forEach((request, index) => {
-    const early = settle(request, policy, keptBooking.get(request.id));
+    const deadline = deadlines[index] as number;
+    const early = settle(request, policy, keptBooking.get(request.id), deadline);
     if (early !== undefined) {
       settled.set(index, early);
       return;
@@ -97,7 +106,6 @@ export function planCallbacks(
       from,
       Number.POSITIVE_INFINITY,
     );
-    const deadline = callbackDeadline(request, policy.deadlineMs);
     if (windows.length === 0) {
       settled.set(index, notPlaced(request.id, 'no-window-left', deadline));
       return;

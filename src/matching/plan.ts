@@ -10,10 +10,13 @@ import type { Instant } from '../time/types.js';
 
 /** A call booked for a coach: what the live booking keeps, and what `bookings` passes to the plan. */
 export interface Booking {
+  /** The request's `id`, as in the request file. */
   readonly requestId: string;
+  /** Id of the coach who calls, as in the team file. */
   readonly coachId: string;
-  /** Start and end of the call, `[start, end)`. */
+  /** Start of the call (inclusive), UTC epoch ms. */
   readonly start: Instant;
+  /** End of the call (exclusive), UTC epoch ms; after `start`. */
   readonly end: Instant;
 }
 
@@ -54,18 +57,37 @@ export type NotPlacedReason =
 
 /** A request not placed, with its reason in machine and human words. */
 export interface NotPlaced {
+  /** The request's `id`. */
   readonly requestId: string;
+  /** Why, as a stable code for programs. */
   readonly reason: NotPlacedReason;
-  /** One plain sentence per language, e.g. `{ fr: 'Tous les créneaux ...', en: 'Every window ...' }`. */
-  readonly sentence: { readonly fr: string; readonly en: string };
-  /** When the promise runs out, for requests still open (absent for the CCI's door and handled requests). */
+  /**
+   * One plain sentence per language, e.g. `{ fr: 'Tous les créneaux ...', en: 'Every window ...' }`: the entry of
+   * {@link REASON_SENTENCES} for `reason`, with no detail of the request.
+   */
+  readonly sentence: {
+    /** In French. */
+    readonly fr: string;
+    /** In English. */
+    readonly en: string;
+  };
+  /**
+   * When the promise runs out (UTC epoch ms), for requests still open; absent for the CCI's door and for requests
+   * already contacted, closed or declined.
+   */
   readonly deadline?: Instant;
 }
 
 /** One coach's calls in the plan (kept bookings included). */
 export interface CoachCallLoad {
+  /** The coach's id. */
   readonly coachId: string;
+  /**
+   * Calls this coach makes from `now` on: the plan's placed calls, plus bookings (starting at or after `now`) of
+   * requests not in the input.
+   */
   readonly calls: number;
+  /** Total length of those calls, in minutes. */
   readonly minutes: number;
 }
 
@@ -73,12 +95,18 @@ export interface CoachCallLoad {
 export interface PlanFigures {
   /** Requests in the input: `placed + notPlaced` (conservation). */
   readonly requests: number;
+  /** Objective (2): requests placed, kept bookings included. */
   readonly placed: number;
+  /** Requests not placed, whatever the reason. */
   readonly notPlaced: number;
   /** Objective (1): placed calls starting before their deadline. */
   readonly placedBeforeDeadline: number;
+  /** Placed calls starting at or after their deadline: `placed - placedBeforeDeadline`. */
   readonly placedAfterDeadline: number;
-  /** Objective (3): the mean wait from `now` (or from the earliest allowed start) to the call, in minutes. */
+  /**
+   * Objective (3): the mean wait from `now` to the start of the calls newly placed (kept bookings left out), in
+   * minutes rounded to 0.1; 0 when none was placed.
+   */
   readonly meanMinutesFromNow: number;
   /**
    * Objective (4): the largest minus the smallest number of calls, over the coaches free (or on call) at some time
@@ -86,7 +114,12 @@ export interface PlanFigures {
    */
   readonly callSpread: number;
   /** Objective (5): follow-ups placed with the coach of their case's earlier call, out of those that had one. */
-  readonly continuity: { readonly kept: number; readonly possible: number };
+  readonly continuity: {
+    /** Follow-ups newly placed with their case's earlier coach. */
+    readonly kept: number;
+    /** Follow-ups to match whose case had an earlier call (a `reached` attempt or a booking). */
+    readonly possible: number;
+  };
   /** `true` when (1) and (2) are proven optimal (see `solveMatching`); `false` only when a search limit was hit. */
   readonly proven: boolean;
   /**
@@ -94,7 +127,12 @@ export interface PlanFigures {
    * that many on time places more than `placed`. Equal to the plan's own figures when `proven`; otherwise they say
    * how far from optimal it may be. Requests kept from bookings count in both.
    */
-  readonly upperBound: { readonly beforeDeadline: number; readonly placed: number };
+  readonly upperBound: {
+    /** No plan places more requests before their deadline than this. */
+    readonly beforeDeadline: number;
+    /** No plan with `beforeDeadline` requests on time places more requests than this. */
+    readonly placed: number;
+  };
 }
 
 /** The callback plan: every request of the input exactly once, placed or not placed with its reason. */
@@ -107,12 +145,26 @@ export interface CallbackPlan {
   readonly notPlaced: readonly NotPlaced[];
   /** Every coach of the team, in team order. */
   readonly load: readonly CoachCallLoad[];
+  /** What the plan reached against its objectives, and the proof of optimality. */
   readonly figures: PlanFigures;
 }
 
-/** The sentence of each reason, in French and English (no request detail in them: they are safe to show). */
+/**
+ * The sentence of each reason, in French and English (no request detail in them: they are safe to show). The same
+ * objects appear as `NotPlaced.sentence`.
+ *
+ * @example REASON_SENTENCES['no-coach-free'].en === 'No coach is free during the requested windows.'
+ */
 export const REASON_SENTENCES: Readonly<
-  Record<NotPlacedReason, { readonly fr: string; readonly en: string }>
+  Record<
+    NotPlacedReason,
+    {
+      /** In French. */
+      readonly fr: string;
+      /** In English. */
+      readonly en: string;
+    }
+  >
 > = {
   'not-for-matching': {
     fr: 'Demande pour la CCI : traitée par ses conseillers aux heures d\u2019ouverture, pas par les coachs.',

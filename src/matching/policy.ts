@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { issue, ValidationError, type ValidationIssue } from '../model/errors.js';
+import { issue, ValidationError, type ValidationIssue } from '../errors.js';
 import { HOUR, MINUTE } from '../time/types.js';
 
 /** Who can take a call: anyone free per the team file, or only whoever holds a rota layer then. */
@@ -45,19 +45,32 @@ export interface MatchingPolicyInput {
 
 /** A resolved policy: defaults filled in, durations in ms. */
 export interface MatchingPolicy {
+  /** Who may take a call: `available` (free per the team file) or `on-call` (holding a rota layer). */
   readonly eligible: Eligibility;
   /** `undefined`: every layer of the rota. */
   readonly layers?: readonly string[];
+  /** Time a coach keeps free between two calls, in ms (`bufferMinutes` × 60,000; 0 to 4 h). */
   readonly bufferMs: number;
+  /** Most calls per coach per local day of the coach's zone, bookings included; 1 to 48. */
   readonly maxCallsPerDay: number;
+  /** Calls start on local wall-clock multiples of this many minutes past midnight; a divisor of 1,440, 5 to 240. */
   readonly gridMinutes: number;
+  /** Earliest start after `now`, in ms (`minNoticeMinutes` × 60,000; up to a week). */
   readonly minNoticeMs: number;
+  /** Least time from a `no-answer` attempt to the next try, in ms (`retrySpacingMinutes` × 60,000; up to a week). */
   readonly retrySpacingMs: number;
+  /** Tries after the first: more `no-answer` attempts than this make a request `unreachable`; 0 to 20. */
   readonly maxRetries: number;
+  /** The promise, in ms of real elapsed time (`deadlineHours` × 3,600,000; 1 h to 14 days). */
   readonly deadlineMs: number;
 }
 
-/** Keys a policy may hold, for files and messages. */
+/**
+ * Keys a matching policy may hold (the fields of {@link MatchingPolicyInput}), for files and messages: any other
+ * key is refused by {@link resolveMatchingPolicy}.
+ *
+ * @example MATCHING_POLICY_KEYS.includes('bufferMinutes') === true
+ */
 export const MATCHING_POLICY_KEYS = [
   'eligible',
   'layers',

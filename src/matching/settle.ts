@@ -7,7 +7,6 @@
  */
 import type { CallbackRequest } from '../model/request.js';
 import type { Instant } from '../time/types.js';
-import { callbackDeadline } from './deadline.js';
 import {
   type Booking,
   type NotPlaced,
@@ -22,11 +21,11 @@ export function settle(
   request: CallbackRequest,
   policy: MatchingPolicy,
   kept: Booking | undefined,
+  deadline: Instant,
 ): PlacedCall | NotPlaced | undefined {
   if (request.door !== 'coaches') return notPlaced(request.id, 'not-for-matching');
   if (request.firstContactAt !== undefined) return notPlaced(request.id, 'already-contacted');
   if (request.outcome !== undefined) return notPlaced(request.id, 'closed');
-  const deadline = callbackDeadline(request, policy.deadlineMs);
   if (request.attempts.some((a) => a.outcome === 'wrong-number'))
     return notPlaced(request.id, 'unreachable', deadline);
   if (request.attempts.some((a) => a.outcome === 'declined')) return notPlaced(request.id, 'declined');

@@ -6,11 +6,12 @@
  * @internal
  * @module
  */
+
+import { describeValue } from '../errors.js';
 import { parseLocalDate, parseLocalDateTime, parseTimeOfDay, WEEKDAY_CODES } from '../time/local.js';
 import { type AvailabilityRule, checkRRule, type RRuleCheck, type WindowTimes } from '../time/recurrence.js';
 import { DAY, type LocalDate, type LocalDateTime } from '../time/types.js';
 import { isKnownZone } from '../time/zone.js';
-import { describeValue } from './errors.js';
 import {
   DATE,
   type Found,
@@ -32,6 +33,7 @@ import {
   START_TIME_PATTERN,
   TIME_OF_DAY_PATTERN,
 } from './schema.js';
+import { compileSla } from './sla-compile.js';
 import type { Coach, Team, UnavailableSpan } from './team.js';
 
 /**
@@ -55,8 +57,11 @@ export function compileTeam(input: unknown, found: Found[]): Team | undefined {
   const coverage = own(input, 'coverage') ?? {};
   const minCoaches = isRecord(coverage) ? (own(coverage, 'minCoaches') ?? 1) : undefined;
   if (typeof name !== 'string' || timeZone === undefined || coaches === undefined) return undefined;
+  // The SLA key (issue 7): compiled only when the file has one, so teams without it stay as they were.
+  const sla = Object.hasOwn(input, 'sla') ? compileSla(own(input, 'sla'), found) : undefined;
   if (typeof minCoaches !== 'number') return undefined;
-  return { name, timeZone, coverage: { minCoaches }, coaches };
+  if (Object.hasOwn(input, 'sla') && sla === undefined) return undefined;
+  return { name, timeZone, coverage: { minCoaches }, coaches, ...(sla === undefined ? {} : { sla }) };
 }
 
 /** Compiles every element (so each reports its problems), or `undefined` if any failed or the list is too long. */

@@ -5,8 +5,9 @@
  * @internal
  * @module
  */
-import { issue, type PathSegment, type ValidationIssue } from './errors.js';
+import { issue, type PathSegment, type ValidationIssue } from '../errors.js';
 import { LIMITS } from './schema.js';
+import { SLA_WORDS } from './sla-words.js';
 
 /** A problem with its path still as segments, so problems can be sorted in input order. */
 export interface Found {
@@ -83,6 +84,7 @@ export const WORDS: Readonly<Record<string, Words>> = {
   'coaches[].weight': { what: 'a weight', expected: 'a number above 0' },
   'coaches[].skills': { what: 'a list of skills', expected: 'an array of non-empty strings' },
   'coaches[].skills[]': { what: 'a skill', expected: 'a non-empty string' },
+  ...SLA_WORDS,
 };
 
 export const FALLBACK: Words = { what: 'valid here', expected: 'what schema/team.schema.json describes' };

@@ -8,8 +8,9 @@
  *
  * @module
  */
+
+import { ValidationError } from '../errors.js';
 import { compileTeam } from './compile.js';
-import { ValidationError } from './errors.js';
 import { type Found, inputOrder } from './found.js';
 import { teamFileSchema } from './schema.js';
 import { translate } from './shape-issues.js';
@@ -23,8 +24,18 @@ import type { Team } from './team.js';
  * if (!result.success) console.error(result.error.message);
  */
 export type SafeParseTeamResult =
-  | { readonly success: true; readonly team: Team }
-  | { readonly success: false; readonly error: ValidationError };
+  | {
+      /** The file is valid. */
+      readonly success: true;
+      /** The compiled team. */
+      readonly team: Team;
+    }
+  | {
+      /** The file has problems. */
+      readonly success: false;
+      /** Every problem found, in file order. */
+      readonly error: ValidationError;
+    };
 
 /**
  * Validates a team file (the parsed JSON) and compiles it into a {@link Team}.

@@ -94,4 +94,9 @@ export interface CallbackRequest {
   readonly firstContactAt?: Instant;
   /** Set once the request is handled. */
   readonly outcome?: Outcome;
+  /**
+   * Spans the SLA clock stops (waiting for the caller after a no-answer, say): sorted, disjoint, merged, within
+   * the request's life (not before `receivedAt`, not after the first contact). Absent when the file has none.
+   */
+  readonly pauses?: readonly Interval[];
 }

@@ -11,11 +11,11 @@
  * @module
  */
 
+import { describeValue } from '../errors.js';
 import { fromIntervals, toIntervals } from '../time/intervals.js';
 import { parseIsoInstant, parseLocalDateTimeSeconds } from '../time/iso.js';
 import { localConverter } from '../time/local-converter.js';
 import { DAY, type Instant, type Interval } from '../time/types.js';
-import { describeValue } from './errors.js';
 import { type Found, isRecord, own, type Path, type Raw, reportDuplicateIds } from './found.js';
 import type { Attempt, CallbackRequest, Contact } from './request.js';
 import { REQUEST_ID_PATTERN, REQUEST_INSTANT_PATTERN, REQUEST_LIMITS } from './requests-schema.js';
@@ -65,6 +65,8 @@ function instantTexts(raw: Raw): unknown[] {
     if (isRecord(window)) texts.push(own(window, 'start'), own(window, 'end'));
   for (const attempt of listOf(own(raw, 'attempts'), REQUEST_LIMITS.attempts))
     if (isRecord(attempt)) texts.push(own(attempt, 'at'));
+  for (const pause of listOf(own(raw, 'pauses'), REQUEST_LIMITS.pauses))
+    if (isRecord(pause)) texts.push(own(pause, 'start'), own(pause, 'end'));
   return texts;
 }
 
@@ -108,6 +110,8 @@ function compileRequest(raw: Raw, at: Path, context: Context): CallbackRequest |
   const id = own(raw, 'id');
   if (typeof id !== 'string' || receivedAt === undefined || windows === undefined) return undefined;
   if (attempts === undefined || firstContactAt === null) return undefined;
+  const pauses = compilePauses(raw, [...at, 'pauses'], receivedAt, firstContactAt, context);
+  if (pauses === null) return undefined;
   const contact = compileContact(own(raw, 'contact'));
   const optional = { topic: own(raw, 'topic'), caseId: own(raw, 'caseId'), outcome: own(raw, 'outcome') };
   return {
@@ -122,6 +126,7 @@ function compileRequest(raw: Raw, at: Path, context: Context): CallbackRequest |
     ...(contact === undefined ? {} : { contact }),
     attempts,
     ...(firstContactAt === undefined ? {} : { firstContactAt }),
+    ...(pauses === undefined ? {} : { pauses }),
     ...(optional.outcome === undefined || optional.outcome === null
       ? {}
       : { outcome: optional.outcome as CallbackRequest['outcome'] & string }),
@@ -262,4 +267,66 @@ function compileContact(raw: unknown): Contact | undefined {
     if (typeof value === 'string') contact[key] = value;
   }
   return contact;
+}
+
+/**
+ * SLA pauses, merged; each must lie within the request's life (`[receivedAt, firstContactAt]`): a pause outside
+ * it would move a deadline for time the promise never ran. `undefined` for none, `null` when one is bad.
+ */
+function compilePauses(
+  raw: Raw,
+  at: Path,
+  receivedAt: Instant,
+  firstContactAt: Instant | undefined,
+  context: Context,
+): Interval[] | undefined | null {
+  const list = own(raw, 'pauses');
+  if (list === undefined) return undefined;
+  if (!Array.isArray(list) || list.length > REQUEST_LIMITS.pauses) return null;
+  const pauses: Interval[] = [];
+  let ok = true;
+  list.forEach((pause: unknown, i) => {
+    if (!isRecord(pause)) {
+      ok = false;
+      return;
+    }
+    const start = instant(own(pause, 'start'), [...at, i, 'start'], context);
+    const end = instant(own(pause, 'end'), [...at, i, 'end'], context);
+    if (start === undefined || end === undefined) {
+      ok = false;
+      return;
+    }
+    if (end <= start) {
+      const problem = `does not end after start ${describeValue(own(pause, 'start'))}`;
+      report(context.found, [...at, i, 'end'], own(pause, 'end'), problem, 'an instant after start');
+      ok = false;
+      return;
+    }
+    if (start < receivedAt) {
+      const problem = `is before receivedAt ${describeValue(own(raw, 'receivedAt'))}`;
+      report(
+        context.found,
+        [...at, i, 'start'],
+        own(pause, 'start'),
+        problem,
+        'a pause within the request\u2019s life',
+      );
+      ok = false;
+      return;
+    }
+    if (firstContactAt !== undefined && end > firstContactAt) {
+      report(
+        context.found,
+        [...at, i, 'end'],
+        own(pause, 'end'),
+        'is after the first contact',
+        'a pause that ends at or before the first contact (the clock stops at contact)',
+      );
+      ok = false;
+      return;
+    }
+    pauses.push({ start, end });
+  });
+  if (!ok) return null;
+  return pauses.length === 0 ? undefined : toIntervals(fromIntervals(pauses));
 }

@@ -9,7 +9,7 @@
  *
  * @module
  */
-import { fail, ValidationError } from './errors.js';
+import { fail, ValidationError } from '../errors.js';
 import { type Found, inputOrder, isRecord, own } from './found.js';
 import type { CallbackRequest } from './request.js';
 import { compileRequests } from './requests-compile.js';
@@ -41,8 +41,18 @@ export interface ParseRequestsOptions {
  * if (!result.success) console.error(result.error.message);
  */
 export type SafeParseRequestsResult =
-  | { readonly success: true; readonly requests: CallbackRequest[] }
-  | { readonly success: false; readonly error: ValidationError };
+  | {
+      /** The file is valid. */
+      readonly success: true;
+      /** The compiled requests, in the file's order. */
+      readonly requests: CallbackRequest[];
+    }
+  | {
+      /** The file has problems. */
+      readonly success: false;
+      /** Every problem found, in file order; problems about personal data are `redacted`. */
+      readonly error: ValidationError;
+    };
 
 /**
  * Validates a request file (the parsed JSON) and compiles it into {@link CallbackRequest}s, in the file's order.

@@ -21,6 +21,8 @@ export const REQUEST_LIMITS = {
   callbackWindows: 20,
   /** Attempts of one request. */
   attempts: 50,
+  /** SLA pauses of one request. */
+  pauses: 20,
   /** Characters of a request id or case id (they appear in feeds and file names). */
   idLength: 64,
   /** Characters of a contact name. */
@@ -89,6 +91,20 @@ export const callbackWindowSchema = /* @__PURE__ */ (() =>
           'A span in which the caller wants to be called, within 366 days of `receivedAt`; windows that overlap or ' +
           'touch are merged.',
         examples: [{ start: '2026-12-02T12:00:00+01:00', end: '2026-12-02T14:00:00+01:00' }],
+      }),
+    ))();
+
+/** A span the SLA clock stops, half-open `[start, end)`. */
+export const pauseSchema = /* @__PURE__ */ (() =>
+  z
+    .strictObject({
+      start: instant('Start of the pause (inclusive).'),
+      end: instant('End of the pause (exclusive), after `start`.'),
+    })
+    .check(
+      z.meta({
+        description: 'A span the SLA clock stops; pauses that overlap or touch are merged.',
+        examples: [{ start: '2026-12-02T12:00:00+01:00', end: '2026-12-02T18:00:00+01:00' }],
       }),
     ))();
 
@@ -234,6 +250,14 @@ export const requestSchema = /* @__PURE__ */ (() =>
               'attempt, if any.',
           }),
         ),
+      pauses: z.optional(z.array(pauseSchema).check(z.maxLength(REQUEST_LIMITS.pauses))).check(
+        z.meta({
+          description:
+            `Spans the SLA clock stops, e.g. waiting for the caller after a no-answer (at most ${REQUEST_LIMITS.pauses}; ` +
+            'default none); within the request\u2019s life: not before receivedAt, not after the first contact.',
+          default: [],
+        }),
+      ),
       outcome: z.optional(z.nullable(z.enum(OUTCOMES))).check(
         z.meta({
           description: 'How the request ended; null or absent while it is open.',

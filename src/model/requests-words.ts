@@ -13,7 +13,7 @@
  * @internal
  * @module
  */
-import { redactedIssue } from './errors.js';
+import { redactedIssue } from '../errors.js';
 import { blankedKey, type Found, isRecord, type Path, report, type Words } from './found.js';
 import { ATTEMPT_OUTCOMES, CHANNELS, DOORS, OUTCOMES, TOPICS } from './request.js';
 import {
@@ -22,6 +22,7 @@ import {
   contactSchema,
   EMAIL_PATTERN,
   PHONE_PATTERN,
+  pauseSchema,
   REQUEST_LIMITS,
   requestFileObjectSchema,
   requestSchema,
@@ -96,6 +97,13 @@ const WORDS: Readonly<Record<string, Words>> = /* @__PURE__ */ (() => ({
   },
   'requests[].attempts[].outcome': { what: 'an attempt outcome', expected: oneOf(ATTEMPT_OUTCOMES) },
   'requests[].firstContactAt': { ...INSTANT, expected: `${INSTANT.expected}; or null` },
+  'requests[].pauses': {
+    what: 'a list of pauses',
+    expected: `an array of at most ${REQUEST_LIMITS.pauses} { start, end } pauses`,
+  },
+  'requests[].pauses[]': { what: 'a pause', expected: 'an object with start and end' },
+  'requests[].pauses[].start': INSTANT,
+  'requests[].pauses[].end': INSTANT,
   'requests[].outcome': { what: 'an outcome', expected: `${oneOf(OUTCOMES)}; or null` },
 }))();
 
@@ -108,6 +116,7 @@ const OBJECT_KEYS: Readonly<Record<string, readonly string[]>> = /* @__PURE__ */
   'requests[].callbackWindows[]': Object.keys(callbackWindowSchema.shape),
   'requests[].contact': Object.keys(contactSchema.shape),
   'requests[].attempts[]': Object.keys(attemptSchema.shape),
+  'requests[].pauses[]': Object.keys(pauseSchema.shape),
 }))();
 
 const KNOWN_KEYS = /* @__PURE__ */ (() => new Set(Object.values(OBJECT_KEYS).flat()))();

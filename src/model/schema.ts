@@ -16,6 +16,7 @@
  */
 import * as z from 'zod/mini';
 import { WEEKDAY_CODES } from '../time/local.js';
+import { slaSchema } from './sla-schema.js';
 
 /** Size limits, against enormous (or hostile) input. */
 export const LIMITS = {
@@ -288,6 +289,7 @@ export const teamFileSchema = /* @__PURE__ */ (() =>
         'IANA time zone of the team: where its dates are read, and its coaches\u2019 times unless they set their own.',
       ),
       coverage: z.optional(coverageSchema),
+      sla: z.optional(slaSchema),
       coaches: z
         .array(coachSchema)
         .check(

@@ -29,6 +29,7 @@ import {
   unavailableSchema,
   weeklyRuleSchema,
 } from './schema.js';
+import { doorSlaSchema, openingHoursSchema, slaSchema } from './sla-schema.js';
 
 /** Kinds of availability rule by their key, for messages about keys that belong to another kind. */
 const RULE_KINDS = {
@@ -45,6 +46,12 @@ const OBJECT_KEYS: Readonly<Record<string, readonly string[]>> = {
   coverage: Object.keys(coverageSchema.shape),
   'coaches[]': Object.keys(coachSchema.shape),
   'coaches[].unavailable[]': Object.keys(unavailableSchema.shape),
+  // The SLA key (issue 7)
+  sla: Object.keys(slaSchema.shape),
+  'sla.coaches': Object.keys(doorSlaSchema.shape),
+  'sla.cci': Object.keys(doorSlaSchema.shape),
+  'sla.coaches.openingHours[]': Object.keys(openingHoursSchema.shape),
+  'sla.cci.openingHours[]': Object.keys(openingHoursSchema.shape),
 };
 
 /** The words of one kind of file: what each place is, which keys each object has, and how a problem is recorded. */

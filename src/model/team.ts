@@ -5,6 +5,7 @@
  *
  * @module
  */
+import type { SlaPolicy } from '../sla/policy.js';
 import type { AvailabilityRule } from '../time/recurrence.js';
 import type { LocalDateTime } from '../time/types.js';
 
@@ -49,4 +50,6 @@ export interface Team {
   readonly timeZone: string;
   readonly coverage: CoveragePolicy;
   readonly coaches: readonly Coach[];
+  /** The service-level promises of each door (the file's `sla` key); absent: `DEFAULT_SLA_POLICY` (see `teamSlaPolicy`). */
+  readonly sla?: SlaPolicy;
 }

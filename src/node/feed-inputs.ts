@@ -6,7 +6,7 @@
  * @module
  */
 
-import type { FeedRota } from '../ical/feeds.js';
+import type { ExposureSpan, FeedRota } from '../ical/feeds.js';
 import { coachFeed, type Feed, gapsFeed, type PublishedState, teamFeed } from '../ical/index.js';
 import { DEFAULT_DAYS_AHEAD, DEFAULT_DAYS_BACK, type FeedOptions } from '../ical/options.js';
 import { feedZone } from '../ical/render.js';
@@ -16,6 +16,7 @@ import { planCallbacks } from '../matching/plan-callbacks.js';
 import type { CallbackRequest } from '../model/request.js';
 import type { Team } from '../model/team.js';
 import { generateRota } from '../rota/generate.js';
+import { computeExposure } from '../sla/exposure.js';
 import { DAY, type Instant } from '../time/types.js';
 import { loadBookings, loadPrevious, loadRequests, loadTeam, type ReadFile } from './files.js';
 
@@ -39,6 +40,8 @@ export interface FeedInputs {
   readonly requests: readonly CallbackRequest[];
   readonly from: Instant;
   readonly to: Instant;
+  /** The SLA's exposure periods over the horizon (`computeExposure`), for the gaps feed. */
+  readonly exposure: readonly ExposureSpan[];
 }
 
 /**
@@ -68,7 +71,8 @@ export function readFeedInputs(
           bookings,
           policy: { eligible: 'on-call' },
         }).placed;
-  return { team, rota, calls, requests, from, to };
+  const exposure = computeExposure(team, { from, to }).periods;
+  return { team, rota, calls, requests, from, to, exposure };
 }
 
 /** Options of {@link buildFeed} and {@link buildAllFeeds}: the feed options but the horizon, taken from the inputs. */
@@ -80,7 +84,7 @@ export function buildFeed(inputs: FeedInputs, target: FeedTarget, options: Build
   if (target.kind === 'coach')
     return coachFeed(inputs.team, target.coachId, { ...o, rota: inputs.rota, calls: inputs.calls });
   if (target.kind === 'team') return teamFeed(inputs.team, { ...o, rota: inputs.rota });
-  return gapsFeed(inputs.team, o);
+  return gapsFeed(inputs.team, { ...o, exposure: inputs.exposure });
 }
 
 /**

@@ -7,9 +7,9 @@
  * @module
  */
 
+import { fail, issue, type PathSegment, ValidationError, type ValidationIssue } from '../errors.js';
 import type { Booking } from '../matching/plan.js';
 import { type MatchingPolicyInput, resolveMatchingPolicy } from '../matching/policy.js';
-import { fail, issue, type PathSegment, ValidationError, type ValidationIssue } from '../model/errors.js';
 import { parseTeam } from '../model/parse.js';
 import type { CallbackRequest } from '../model/request.js';
 import { parseRequests } from '../model/requests-parse.js';
@@ -21,12 +21,30 @@ import { parseLocalDateTime } from '../time/local.js';
 import type { Instant } from '../time/types.js';
 import { zonedToInstant } from '../time/zone.js';
 
-/** Reads files as UTF-8 text; throws a Node-style error (with `code`) when it cannot. */
+/**
+ * Reads files as UTF-8 text; throws a Node-style error (with `code`, e.g. `ENOENT`, `EISDIR`) when it cannot, so
+ * the readers can say "does not exist" or "is a folder".
+ *
+ * @example
+ * // Files kept in memory, as tests and the in-process command runner do:
+ * const files: Record<string, string> = { 'team.json': teamText };
+ * const readFile: ReadFile = (path) => {
+ *   const text = files[path];
+ *   if (text === undefined) throw Object.assign(new Error(`no ${path}`), { code: 'ENOENT' });
+ *   return text;
+ * };
+ */
 export type ReadFile = (path: string) => string;
 
 /**
  * Reads and validates a team file; file and JSON problems become validation errors naming the file, and each
  * problem of its content starts with the file (`team.json: coaches[0].id: ...`), as in every other file.
+ *
+ * @throws {@link index!ValidationError} for a missing, unreadable or malformed file, or a team file with problems.
+ * @example
+ * const team = loadTeam('team.json', { readFile }); // `readFile` as in the example of `ReadFile`
+ * loadTeam('missing.json', { readFile });
+ * // ValidationError: team file: "missing.json" does not exist (expected a readable JSON team file)
  */
 export function loadTeam(path: string, io: { readonly readFile: ReadFile }): Team {
   const json = readJson('team file', path, 'a readable JSON team file', io);
@@ -61,7 +79,12 @@ function readJson(
   }
 }
 
-/** Reads and validates a request file against the team; every problem names the file (never a contact detail). */
+/**
+ * Reads and validates a request file against the team; every problem names the file (never a contact detail).
+ *
+ * @throws {@link index!ValidationError} listing every problem, personal data redacted.
+ * @example const requests = loadRequests('requests.json', team, { readFile }); // CallbackRequest[], file order
+ */
 export function loadRequests(
   path: string,
   team: Team,
@@ -76,7 +99,13 @@ export function loadRequests(
   }
 }
 
-/** Reads a matching policy file (`MatchingPolicyInput`) and checks it now, so its problems name the file. */
+/**
+ * Reads a matching policy file (`MatchingPolicyInput`) and checks it now, so its problems name the file; an
+ * unknown setting is refused. Returns the file's object as it is (resolve it with `resolveMatchingPolicy`).
+ *
+ * @throws {@link index!ValidationError} naming the file and each bad setting.
+ * @example loadMatchingPolicy('matching.json', { readFile }) // { bufferMinutes: 30 }
+ */
 export function loadMatchingPolicy(path: string, io: { readonly readFile: ReadFile }): MatchingPolicyInput {
   const json = readJson('matching policy file', path, 'a readable JSON matching policy', io);
   if (typeof json !== 'object' || json === null || Array.isArray(json)) {
@@ -105,7 +134,14 @@ const POLICY_KEYS = [
 
 /**
  * Reads a policy file and checks it now, so its problems are reported against the file (`p.json: policy.layers[1]:
- * ...`); a misspelt setting is refused rather than silently replaced by its default.
+ * ...`); a misspelt setting is refused rather than silently replaced by its default. Returns the file's object as
+ * it is (a `RotaPolicyInput`, for `generateRota`).
+ *
+ * @throws {@link index!ValidationError} naming the file and every bad or unknown setting.
+ * @example
+ * loadPolicy('policy.json', { readFile }) // { handOffTimes: ['08:00', '20:00'] }
+ * loadPolicy('bad-policy.json', { readFile }); // { "handOffTime": [...] }
+ * // ValidationError: bad-policy.json: policy.handOffTime: ["08:00"] is not a policy setting (expected one of ...)
  */
 export function loadPolicy(path: string, io: { readonly readFile: ReadFile }): RotaPolicyInput {
   const json = readJson('policy file', path, 'a readable JSON rota policy', io);
@@ -131,7 +167,13 @@ export function loadPolicy(path: string, io: { readonly readFile: ReadFile }): R
 
 /**
  * Reads a rota printed earlier by `astreinte rota --format json` and turns its shifts back into instants. Each
- * `start` / `end` must carry its offset, so it denotes one instant whatever the host's zone.
+ * `start` / `end` must carry its offset, so it denotes one instant whatever the host's zone. Only `layer`,
+ * `coachId`, `start` and `end` are read (an `override` mark is not).
+ *
+ * @throws {@link index!ValidationError} naming the file and each bad shift's path (`shifts[3].end`).
+ * @example
+ * const previous = loadPrevious('rota.json', { readFile });
+ * // [{ layer: 'primary', coachId: 'amelie', start: Date.UTC(2026, 11, 1, 18), end: Date.UTC(2026, 11, 1, 22) }]
  */
 export function loadPrevious(path: string, io: { readonly readFile: ReadFile }): Shift[] {
   const json = readJson('previous rota file', path, 'a rota printed by astreinte rota --format json', io);
@@ -144,7 +186,13 @@ export function loadPrevious(path: string, io: { readonly readFile: ReadFile }):
 /**
  * Reads an overrides file: a JSON array (or `{ "overrides": [...] }`) of `{ layer, coachId, start, end }`, where
  * `start` / `end` are ISO 8601 instants with their offset, or local date-times `YYYY-MM-DDTHH:mm` in the team's
- * zone (read by the DST rules of `localToInstant`).
+ * zone (read by the DST rules of `localToInstant`). Coaches and layers are checked later, by `generateRota`.
+ *
+ * @throws {@link index!ValidationError} naming the file and each bad entry's path.
+ * @example
+ * // overrides.json: [{ "layer": "primary", "coachId": "amelie", "start": "2026-12-24T18:00", "end": "2026-12-25T08:00" }]
+ * loadOverrides('overrides.json', team, { readFile })
+ * // [{ layer: 'primary', coachId: 'amelie', start: Date.UTC(2026, 11, 24, 17), end: Date.UTC(2026, 11, 25, 7) }]
  */
 export function loadOverrides(path: string, team: Team, io: { readonly readFile: ReadFile }): Override[] {
   const json = readJson('overrides file', path, 'a JSON list of overrides', io);
@@ -154,7 +202,17 @@ export function loadOverrides(path: string, team: Team, io: { readonly readFile:
   );
 }
 
-/** An ISO 8601 instant with its offset, or a local date-time `YYYY-MM-DDTHH:mm` in the team's zone. */
+/**
+ * A reader of instants as files write them: an ISO 8601 instant with its offset, or a local date-time
+ * `YYYY-MM-DDTHH:mm` (no seconds) in the team's zone, by the DST rules of `localToInstant`; `undefined` for
+ * anything else.
+ *
+ * @example
+ * const instantOf = instantIn(team); // Europe/Paris
+ * instantOf('2026-12-01T19:00') === Date.UTC(2026, 11, 1, 18)
+ * instantOf('2026-12-01T19:00:00Z') === Date.UTC(2026, 11, 1, 19)
+ * instantOf('2026-12-01T19:00:00') === undefined // local with seconds: not accepted here
+ */
 export function instantIn(team: Team): (text: string) => Instant | undefined {
   return (text) => {
     const local = parseLocalDateTime(text);
@@ -166,6 +224,12 @@ export function instantIn(team: Team): (text: string) => Instant | undefined {
  * Reads a bookings file: a JSON list (or `{ "bookings": [...] }`, or the JSON printed by `astreinte match --format
  * json`, whose `placed` calls are its bookings) of `{ id, coachId, start, end }`, `id` being the request's id and
  * `start` / `end` ISO 8601 instants with their offset or local date-times in the team's zone.
+ *
+ * @throws {@link index!ValidationError} naming the file and each bad entry's path, or a `coachId` not in the team.
+ * @example
+ * // bookings.json: [{ "id": "R-2026-0042", "coachId": "amelie", "start": "2026-12-02T12:00:00+01:00", "end": ... }]
+ * loadBookings('bookings.json', team, { readFile })
+ * // [{ requestId: 'R-2026-0042', coachId: 'amelie', start: Date.UTC(2026, 11, 2, 11), end: Date.UTC(2026, 11, 2, 12) }]
  */
 export function loadBookings(path: string, team: Team, io: { readonly readFile: ReadFile }): Booking[] {
   const json = readJson('bookings file', path, 'a JSON list of bookings', io);

@@ -36,8 +36,8 @@ const io: { readonly readFile: ReadFile } = { readFile: (path) => readFileSync(p
 /**
  * Reads and validates a team file (JSON, UTF-8).
  *
- * @throws {@link ValidationError} when the file is missing, unreadable, not JSON, or not a valid team file; each
- * issue's message starts with the file's path.
+ * @throws {@link index!ValidationError} when the file is missing, unreadable, not JSON, or not a valid team file;
+ * every issue names the file (each problem of its content starts with the file's path: `team.json: coaches[0].id: ...`).
  * @example const team = loadTeamFile('examples/ca-va-patron.json');
  */
 export function loadTeamFile(path: string): Team {
@@ -47,7 +47,7 @@ export function loadTeamFile(path: string): Team {
 /**
  * Reads and checks a rota policy file (the JSON of `RotaPolicyInput`); an unknown setting is refused, not ignored.
  *
- * @throws {@link ValidationError} naming the file and the setting.
+ * @throws {@link index!ValidationError} naming the file and the setting.
  * @example const policy = loadPolicyFile('policy.json'); generateRota(team, { from, to, policy });
  */
 export function loadPolicyFile(path: string): RotaPolicyInput {
@@ -58,7 +58,7 @@ export function loadPolicyFile(path: string): RotaPolicyInput {
  * Reads the shifts of a rota printed by `astreinte rota --format json` (or `rotaToJson`), for `previous`. Every
  * `start` / `end` must carry its offset, so the file means the same instants on any host.
  *
- * @throws {@link ValidationError} naming the file and each bad shift's path.
+ * @throws {@link index!ValidationError} naming the file and each bad shift's path.
  * @example generateRota(team, { from, to, previous: loadRotaFile('published.json') });
  */
 export function loadRotaFile(path: string): Shift[] {
@@ -69,7 +69,7 @@ export function loadRotaFile(path: string): Shift[] {
  * Reads an overrides file: a JSON list (or `{ "overrides": [...] }`) of `{ layer, coachId, start, end }`, with
  * `start` / `end` as ISO 8601 instants with their offset or local date-times `YYYY-MM-DDTHH:mm` in the team's zone.
  *
- * @throws {@link ValidationError} naming the file and each bad entry's path.
+ * @throws {@link index!ValidationError} naming the file and each bad entry's path.
  * @example generateRota(team, { from, to, overrides: loadOverridesFile('overrides.json', team) });
  */
 export function loadOverridesFile(path: string, team: Team): Override[] {
@@ -80,7 +80,7 @@ export function loadOverridesFile(path: string, team: Team): Override[] {
  * Reads and validates a request file (JSON, UTF-8) against the team. Errors name the file and the path, never a
  * caller's contact detail.
  *
- * @throws {@link ValidationError} listing every problem.
+ * @throws {@link index!ValidationError} listing every problem.
  * @example const requests = loadRequestsFile('requests.json', team); planCallbacks(team, requests, { now });
  */
 export function loadRequestsFile(path: string, team: Team): CallbackRequest[] {
@@ -91,7 +91,7 @@ export function loadRequestsFile(path: string, team: Team): CallbackRequest[] {
  * Reads a bookings file: a JSON list (or `{ "bookings": [...] }`, or the JSON of `astreinte match --format json`)
  * of `{ id, coachId, start, end }`, `id` the request's id, instants with their offset or local in the team's zone.
  *
- * @throws {@link ValidationError} naming the file and each bad entry's path.
+ * @throws {@link index!ValidationError} naming the file and each bad entry's path.
  * @example planCallbacks(team, requests, { now, bookings: loadBookingsFile('plan.json', team) });
  */
 export function loadBookingsFile(path: string, team: Team): Booking[] {
@@ -101,7 +101,7 @@ export function loadBookingsFile(path: string, team: Team): Booking[] {
 /**
  * Reads and checks a matching policy file (the JSON of `MatchingPolicyInput`); an unknown setting is refused.
  *
- * @throws {@link ValidationError} naming the file and the setting.
+ * @throws {@link index!ValidationError} naming the file and the setting.
  * @example planCallbacks(team, requests, { now, policy: loadMatchingPolicyFile('matching.json') });
  */
 export function loadMatchingPolicyFile(path: string): MatchingPolicyInput {

@@ -8,8 +8,8 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+import { fail, ValidationError } from '../errors.js';
 import { parseTokenFile, type TokenFile, type TokenRecord, type TokenStore } from '../ical/tokens.js';
-import { fail, ValidationError } from '../model/errors.js';
 
 /**
  * Reads a token file through `io` (the disk by default); a file that does not exist is an empty one.

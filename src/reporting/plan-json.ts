@@ -22,13 +22,21 @@ import { buildZoneTable } from '../time/zone.js';
 export interface PlacedCallJson {
   /** The request's id. */
   readonly id: string;
+  /** Id of the coach who calls. */
   readonly coachId: string;
+  /** Start of the call, ISO 8601 with the team zone's offset, e.g. `2026-12-02T12:00:00+01:00`. */
   readonly start: string;
+  /** End of the call (exclusive), ISO 8601 with offset. */
   readonly end: string;
+  /** When the promise runs out, ISO 8601 with offset (see `callbackDeadline`). */
   readonly deadline: string;
+  /** `true` when the call starts strictly before `deadline`. */
   readonly beforeDeadline: boolean;
+  /** Which try this is: 1 for the first call, 2 and more after `no-answer` attempts. */
   readonly attempt: number;
+  /** Present (true) when the call was already booked and is kept as it was. */
   readonly booked?: true;
+  /** The request's topic (e.g. `wellbeing`), when the file gives one; not personal data. */
   readonly topic?: string;
   /** Only with `includeContactDetailsFrom`. Personal data. */
   readonly contact?: Contact;
@@ -36,22 +44,36 @@ export interface PlacedCallJson {
 
 /** One request not placed in JSON. */
 export interface NotPlacedJson {
+  /** The request's id. */
   readonly id: string;
+  /** Why it is not placed, as a stable code. */
   readonly reason: NotPlacedReason;
-  readonly sentence: { readonly fr: string; readonly en: string };
+  /** The reason in one plain sentence per language (no detail of the request). */
+  readonly sentence: {
+    /** In French. */
+    readonly fr: string;
+    /** In English. */
+    readonly en: string;
+  };
+  /** When the promise runs out, ISO 8601 with offset; absent when the request is not open (see `NotPlaced`). */
   readonly deadline?: string;
 }
 
 /** The JSON document of a plan: a product contract. */
 export interface PlanJson {
+  /** The team's name. */
   readonly team: string;
+  /** The team's IANA zone, whose offsets every instant of the document carries. */
   readonly timeZone: string;
+  /** The instant the plan was made for, ISO 8601 with offset. */
   readonly now: string;
   /** Sorted by start, then coach id. */
   readonly placed: readonly PlacedCallJson[];
   /** In the order of the request file. */
   readonly notPlaced: readonly NotPlacedJson[];
+  /** Every coach of the team, in team order, with their calls and minutes (as in `CallbackPlan.load`). */
   readonly load: readonly CoachCallLoad[];
+  /** The plan's figures, as in `CallbackPlan.figures` (counts and minutes, no instants). */
   readonly figures: PlanFigures;
 }
 

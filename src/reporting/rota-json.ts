@@ -10,10 +10,13 @@ import { buildZoneTable } from '../time/zone.js';
 
 /** One shift as it appears in JSON: ISO instants with the team's offset. */
 export interface RotaShiftJson {
+  /** Layer name, e.g. `primary`. */
   readonly layer: string;
+  /** Id of the coach on call. */
   readonly coachId: string;
   /** ISO 8601 with offset, e.g. `2026-12-01T19:00:00+01:00`. */
   readonly start: string;
+  /** End (exclusive), ISO 8601 with offset. */
   readonly end: string;
   /** Present (and true) only on a coordinator's override. */
   readonly override?: true;
@@ -27,26 +30,36 @@ export type RotaLoadJson = CoachLoad;
  * that instant, hours are rounded to 2 decimals, quality figures to 4.
  */
 export interface RotaJson {
+  /** The team's name. */
   readonly team: string;
+  /** The team's IANA zone, whose offsets every instant of the document carries. */
   readonly timeZone: string;
   /** ISO 8601 with offset, e.g. `2026-12-01T00:00:00+01:00`. */
   readonly from: string;
+  /** End of the horizon (exclusive), ISO 8601 with offset. */
   readonly to: string;
   /** Layer names, most important first. */
   readonly layers: readonly string[];
   /** Sorted by start, then layer order; per layer they never overlap. */
   readonly shifts: readonly RotaShiftJson[];
+  /** Spans in which a layer has nobody, sorted by start then layer order (as `Rota.unfilled`). */
   readonly unfilled: readonly {
+    /** The layer left empty. */
     readonly layer: string;
+    /** Start, ISO 8601 with offset. */
     readonly start: string;
+    /** End (exclusive), ISO 8601 with offset. */
     readonly end: string;
+    /** Length in real elapsed minutes, rounded to 2 decimals. */
     readonly minutes: number;
+    /** Why nobody holds the layer then. */
     readonly reason: UnfilledReason;
   }[];
   /** One entry per coach, in team order. */
   readonly load: readonly RotaLoadJson[];
   /** The fields of `RotaQuality`, ratios and hours rounded to 4 decimals (per-coach weekend hours to 2). */
   readonly quality: RotaQuality;
+  /** As `Rota.flags`, `minutesOutside` rounded to 2 decimals. */
   readonly flags: readonly RotaFlag[];
 }
 

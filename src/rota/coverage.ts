@@ -3,7 +3,7 @@
  *
  * @module
  */
-import { issue, ValidationError } from '../model/errors.js';
+import { issue, ValidationError } from '../errors.js';
 import { resolveTeam, type TeamInput } from '../model/resolve.js';
 import { type IntervalSet, intersect, normalize, totalLength } from '../time/intervals.js';
 import type { Instant, Interval } from '../time/types.js';
@@ -25,6 +25,7 @@ export interface CoverageOptions {
 
 /** Headline figures. Minutes are real elapsed minutes (a 23-hour DST day has 1,380). */
 export interface CoverageStats {
+  /** Length of the horizon `[from, to)` in minutes. */
   readonly horizonMinutes: number;
   /** Minutes with at least `minCoaches` free. */
   readonly coveredMinutes: number;
@@ -40,6 +41,7 @@ export interface CoverageStats {
 
 /** One coach's part in the coverage. */
 export interface CoachCoverage {
+  /** The coach's id. */
   readonly id: string;
   /** Minutes the coach is free within the horizon. */
   readonly availableMinutes: number;
@@ -53,12 +55,17 @@ export interface CoachCoverage {
 
 /** The full answer of {@link computeCoverage}. Plain data; instants are UTC epoch ms. */
 export interface CoverageReport {
+  /** The team's name. */
   readonly team: string;
   /** The team's zone: the one the hour-of-week profile is read in. */
   readonly timeZone: string;
+  /** Start of the horizon (inclusive), UTC epoch ms. */
   readonly from: Instant;
+  /** End of the horizon (exclusive), UTC epoch ms. */
   readonly to: Instant;
+  /** The target used: the option if given, else the team's `coverage.minCoaches`; an integer >= 1. */
   readonly minCoaches: number;
+  /** Headline figures over the horizon. */
   readonly stats: CoverageStats;
   /** Number of coaches free over the horizon, as a step function (see `timelineSegments` for the coaches' ids). */
   readonly timeline: CountTimeline;

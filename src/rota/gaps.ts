@@ -44,8 +44,12 @@ export function findGaps(timeline: CountTimeline, minCoaches: number): CoverageG
 }
 
 /**
- * Maximal spans where exactly `count` coaches are free: with `count = minCoaches`, the fragile time, where one
- * absence opens a gap.
+ * Maximal spans where exactly `count` coaches are free, in time order: with `count = minCoaches`, the fragile
+ * time, where one absence opens a gap. Spans with more or fewer coaches free are not included (use
+ * {@link findGaps} for "fewer than").
+ *
+ * @example spansWithCount({ boundaries: Float64Array.of(0, 60_000, 120_000), counts: Uint32Array.of(0, 1) }, 1)
+ * // [{ start: 60_000, end: 120_000 }]
  */
 export function spansWithCount(timeline: CountTimeline, count: number): Interval[] {
   const spans: Interval[] = [];

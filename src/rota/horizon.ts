@@ -4,18 +4,25 @@
  *
  * @module
  */
-import { issue, ValidationError, type ValidationIssue } from '../model/errors.js';
+import { issue, ValidationError, type ValidationIssue } from '../errors.js';
 import type { Team } from '../model/team.js';
 import { DAY, type Instant } from '../time/types.js';
 import { buildZoneTable, type ZoneTable } from '../time/zone.js';
 
 /** A span of time to compute over: `[from, to)`, UTC epoch milliseconds. */
 export interface Horizon {
+  /** Start (inclusive), UTC epoch ms. */
   readonly from: Instant;
+  /** End (exclusive), UTC epoch ms; after `from`, at most {@link MAX_HORIZON_MS} later. */
   readonly to: Instant;
 }
 
-/** Longest horizon accepted: five years (of 366 days). Longer requests are refused, not slowly computed. */
+/**
+ * Longest horizon accepted, in ms: five years of 366 days (1,830 days). Longer requests are refused with a
+ * `ValidationError` on `to`, not slowly computed.
+ *
+ * @example computeCoverage(team, { from, to: Math.min(to, from + MAX_HORIZON_MS) });
+ */
 export const MAX_HORIZON_MS = 5 * 366 * DAY;
 /** Most rule-days (rules x days, summed over coaches) one call may expand before it is refused as enormous. */
 export const MAX_RULE_DAYS = 50_000_000;

@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { issue, ValidationError, type ValidationIssue } from '../model/errors.js';
+import { issue, ValidationError, type ValidationIssue } from '../errors.js';
 import { parseTimeOfDay } from '../time/local.js';
 import { HOUR, MINUTE } from '../time/types.js';
 
@@ -28,7 +28,12 @@ export interface RotaPolicyInput {
   /** Shortest rest between two stretches, in hours. @defaultValue 8 */
   readonly minRestHours?: number;
   /** The night, local wall-clock `HH:mm` (crossing midnight when `to` < `from`). @defaultValue 22:00 to 07:00 */
-  readonly night?: { readonly from: string; readonly to: string };
+  readonly night?: {
+    /** When the night starts, local `HH:mm`, `00:00` to `23:59`. */
+    readonly from: string;
+    /** When it ends, local `HH:mm` (`24:00` allowed), different from `from`; earlier than `from`: the next day. */
+    readonly to: string;
+  };
   /** Skills a coach must all have to hold a layer, by layer name. @defaultValue none */
   readonly layerSkills?: Readonly<Record<string, readonly string[]>>;
   /**
@@ -42,14 +47,23 @@ export interface RotaPolicyInput {
 
 /** A resolved policy: every default filled in, times as numbers. */
 export interface RotaPolicy {
+  /** Layer names, most important first (the first is the first line); 1 to 5, unique. */
   readonly layers: readonly string[];
-  /** Minutes after local midnight, ascending, unique. */
+  /** Hand-off times in minutes after local midnight (team zone), ascending, unique, 0 to 1439; may be empty. */
   readonly handOffMinutes: readonly number[];
+  /** Shortest shift the rota creates by choice, in ms (`minShiftMinutes` × 60,000). */
   readonly minShiftMs: number;
+  /** Longest continuous on-call stretch, all layers together, in ms (`maxStretchHours` × 3,600,000). */
   readonly maxStretchMs: number;
+  /** Shortest rest between two stretches, in ms (`minRestHours` × 3,600,000). */
   readonly minRestMs: number;
   /** Night window: start minute and end minute (end may pass 1440). */
-  readonly night: { readonly startMinute: number; readonly endMinute: number };
+  readonly night: {
+    /** Minutes after local midnight the night starts, 0 to 1439. */
+    readonly startMinute: number;
+    /** Minutes after the same midnight it ends: `startMinute < endMinute`, past 1440 when it ends the next day. */
+    readonly endMinute: number;
+  };
   /** Skills required per layer, in layer order. */
   readonly layerSkills: readonly (readonly string[])[];
   /** How much an hour of each layer counts, in layer order. */

@@ -29,6 +29,13 @@ export interface HourOfWeekCell {
  * Builds the 168 cells, Monday 00:00 first, in the zone of `table`. Every instant counts in the cell its wall
  * clock reads then, so the hour skipped at spring forward gets no time and the hour lived twice at fall back gets
  * both (even in zones whose transitions are not on the hour, such as Pacific/Chatham). O(hours + segments).
+ *
+ * @param timeline - the count of coaches free over `[from, to)` (as {@link sweepCounts} builds it).
+ * @param table - zone table of the zone to read the wall clock in, built for at least `[from, to)`.
+ * @param minCoaches - the target: a minute counts as covered with at least this many coaches free.
+ * @example
+ * const cells = hourOfWeekProfile(report.timeline, paris, report.from, report.to, 1);
+ * cells[0 * 24 + 3].coveredShare // Mondays 03:00-04:00 local: share of those minutes covered, 0-1
  */
 export function hourOfWeekProfile(
   timeline: CountTimeline,

@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { issue, type PathSegment, ValidationError, type ValidationIssue } from '../model/errors.js';
+import { issue, type PathSegment, ValidationError, type ValidationIssue } from '../errors.js';
 import type { Team } from '../model/team.js';
 import type { Horizon } from './horizon.js';
 import type { RotaPolicy } from './policy.js';

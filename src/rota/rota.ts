@@ -9,10 +9,13 @@ import type { RotaPolicy, RotaPolicyInput } from './policy.js';
 
 /** One coach on call in one layer over `[start, end)`. */
 export interface Shift {
-  /** Layer name, e.g. `primary` or `backup`. */
+  /** Layer name, e.g. `primary` or `backup`: one of the policy's `layers`. */
   readonly layer: string;
+  /** Id of the coach on call, as in the team file. */
   readonly coachId: string;
+  /** Start of the shift (inclusive), UTC epoch ms. */
   readonly start: Instant;
+  /** End of the shift (exclusive), UTC epoch ms; always after `start`. */
   readonly end: Instant;
   /** Present (and true) when the shift comes from a coordinator's override rather than from generation. */
   readonly override?: true;
@@ -33,26 +36,37 @@ export type UnfilledReason =
 
 /** A span of time in which a layer has nobody, and why. */
 export interface UnfilledSpan {
+  /** The layer left empty, by name. */
   readonly layer: string;
+  /** Start of the span (inclusive), UTC epoch ms. */
   readonly start: Instant;
+  /** End of the span (exclusive), UTC epoch ms. */
   readonly end: Instant;
+  /** Why nobody holds the layer then; the span is maximal for this layer and reason. */
   readonly reason: UnfilledReason;
 }
 
 /** A coordinator's decision: this coach holds this layer over `[start, end)`, whatever the generator would do. */
 export interface Override {
+  /** The layer to hold: one of the policy's `layers`. */
   readonly layer: string;
+  /** Id of a coach of the team. The coach need not have declared availability then (the rota flags it). */
   readonly coachId: string;
+  /** Start (inclusive), UTC epoch ms; within the rota's horizon. */
   readonly start: Instant;
+  /** End (exclusive), UTC epoch ms; after `start`, within the horizon. */
   readonly end: Instant;
 }
 
 /** Something a person should look at; the rota is still produced. */
 export interface RotaFlag {
+  /** What the flag is about: today only an override putting a coach on call outside their declared availability. */
   readonly kind: 'override-outside-availability';
   /** Index of the override in `options.overrides`. */
   readonly override: number;
+  /** The override's coach. */
   readonly coachId: string;
+  /** The override's layer. */
   readonly layer: string;
   /** Minutes of the override in which the coach declared no availability. */
   readonly minutesOutside: number;
@@ -60,6 +74,7 @@ export interface RotaFlag {
 
 /** One coach's load over the horizon. */
 export interface CoachLoad {
+  /** The coach's id. */
   readonly coachId: string;
   /** On-call hours by layer name (every layer present, 0 when none). */
   readonly hoursByLayer: Readonly<Record<string, number>>;
@@ -71,6 +86,7 @@ export interface CoachLoad {
   readonly weekendHours: number;
   /** Number of nights (night windows) with any on-call time. */
   readonly nights: number;
+  /** Number of shifts held, all layers (override shifts included). */
   readonly shifts: number;
   /** Shifts this coach handed straight to another coach in the same layer. */
   readonly handOffs: number;
@@ -139,10 +155,15 @@ export interface RotaQuality {
 
 /** A generated (or swapped) rota. */
 export interface Rota {
+  /** The team's name. */
   readonly team: string;
+  /** The team's IANA zone: the one local weeks, nights, weekends and hand-off times are read in. */
   readonly timeZone: string;
+  /** Start of the horizon (inclusive), UTC epoch ms. */
   readonly from: Instant;
+  /** End of the horizon (exclusive), UTC epoch ms. */
   readonly to: Instant;
+  /** The policy the rota was generated with, every default filled in. */
   readonly policy: RotaPolicy;
   /** Every layer's shifts, sorted by start then layer order. Per layer they never overlap. */
   readonly shifts: readonly Shift[];
@@ -150,7 +171,9 @@ export interface Rota {
   readonly unfilled: readonly UnfilledSpan[];
   /** One entry per coach, in team order. */
   readonly load: readonly CoachLoad[];
+  /** Figures to judge the whole rota by. */
   readonly quality: RotaQuality;
+  /** Things a person should look at (overrides outside availability), in override order; often empty. */
   readonly flags: readonly RotaFlag[];
 }
 
@@ -160,9 +183,18 @@ export interface RotaOptions {
   readonly from: Instant;
   /** End of the horizon (exclusive), UTC epoch ms; at most five years after `from`. */
   readonly to: Instant;
+  /** The rules to follow; every field has a default (see {@link RotaPolicyInput}). @defaultValue `{}` */
   readonly policy?: RotaPolicyInput;
-  /** The rota currently published: every assignment of it that is still valid is kept. */
-  readonly previous?: { readonly shifts: readonly Shift[] } | readonly Shift[];
+  /**
+   * The rota currently published (a {@link Rota}, or just its shifts): every assignment of it that is still valid
+   * is kept. Shifts of coaches or layers that no longer exist are dropped.
+   */
+  readonly previous?:
+    | {
+        /** The published shifts, as in {@link Rota.shifts}. */
+        readonly shifts: readonly Shift[];
+      }
+    | readonly Shift[];
   /** Coordinators' overrides; they win over generated shifts. */
   readonly overrides?: readonly Override[];
 }

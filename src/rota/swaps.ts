@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { issue, ValidationError, type ValidationIssue } from '../model/errors.js';
+import { issue, ValidationError, type ValidationIssue } from '../errors.js';
 import { resolveTeam, type TeamInput } from '../model/resolve.js';
 import type { Team } from '../model/team.js';
 import { containsInterval, normalize } from '../time/intervals.js';
@@ -18,21 +18,36 @@ import type { Rota, Shift } from './rota.js';
 
 /** Names one shift of a rota: its layer, its coach and its start instant (UTC epoch ms). */
 export interface ShiftRef {
+  /** The shift's layer, by name. */
   readonly layer: string;
+  /** The coach holding it now. */
   readonly coachId: string;
+  /** Its start, UTC epoch ms, exactly as in the rota (`Shift.start`). */
   readonly start: Instant;
 }
 
 /** A change agreed between coaches. */
 export type Swap =
   /** The two coaches exchange the two shifts. */
-  | { readonly kind: 'exchange'; readonly first: ShiftRef; readonly second: ShiftRef }
+  | {
+      /** Discriminant: an exchange. */
+      readonly kind: 'exchange';
+      /** One shift; its coach takes `second`. */
+      readonly first: ShiftRef;
+      /** The other shift, of another coach; its coach takes `first`. */
+      readonly second: ShiftRef;
+    }
   /** The shift's coach hands it, or its part `[start, end)`, to coach `to`. */
   | {
+      /** Discriminant: a hand-over. */
       readonly kind: 'give';
+      /** The shift given (or part of it). */
       readonly shift: ShiftRef;
+      /** Id of the coach who takes it. */
       readonly to: string;
+      /** Start of the part given (inclusive), UTC epoch ms, within the shift. @defaultValue the shift's start */
       readonly start?: Instant;
+      /** End of the part given (exclusive), UTC epoch ms, after `start`, within the shift. @defaultValue the shift's end */
       readonly end?: Instant;
     };
 

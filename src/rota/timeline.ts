@@ -9,7 +9,9 @@ import type { CoverageReport } from './coverage.js';
 
 /** A maximal span during which the same coaches are free. */
 export interface CoverageSegment {
+  /** Start of the segment (inclusive), UTC epoch ms. */
   readonly start: Instant;
+  /** End of the segment (exclusive), UTC epoch ms; the next segment starts here. */
   readonly end: Instant;
   /** How many coaches are free. */
   readonly count: number;

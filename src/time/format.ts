@@ -29,7 +29,12 @@ export function formatLocal(table: ZoneTable, t: Instant): string {
   return formatLocalDateTime(t + offsetAt(table, t)).replace('T', ' ');
 }
 
-/** `+01:00`, `-04:00`, `+05:45`; offsets with seconds (pre-1900 local mean time) keep them: `+00:09:21`. */
+/**
+ * Formats an offset (local - UTC, in ms) as ISO 8601 `±HH:mm`: `+01:00`, `-04:00`, `+05:45`. Zero is `+00:00`,
+ * never `Z`. Offsets with seconds (pre-1900 local mean time) keep them: `+00:09:21`.
+ *
+ * @example formatOffset(3_600_000) === '+01:00'; formatOffset(-16_200_000) === '-04:30'
+ */
 export function formatOffset(offsetMs: number): string {
   const sign = offsetMs < 0 ? '-' : '+';
   const total = Math.abs(offsetMs) / 1000;

@@ -13,7 +13,11 @@ import type { Interval } from './types.js';
 /** A normalized set of half-open intervals, flat: `[start0, end0, start1, end1, ...]`. See the module notes. */
 export type IntervalSet = Float64Array;
 
-/** The empty set. A fresh array each call, so callers may never alias a shared one. */
+/**
+ * The empty set. A fresh array each call, so callers may never alias a shared one.
+ *
+ * @example totalLength(emptySet()) === 0
+ */
 export function emptySet(): IntervalSet {
   return new Float64Array(0);
 }
@@ -43,7 +47,12 @@ export function normalize(pairs: ArrayLike<number>): IntervalSet {
   return Float64Array.from(out);
 }
 
-/** Converts interval objects into a normalized set. */
+/**
+ * Converts interval objects into a normalized set: sorted, overlapping or touching intervals merged, empty or
+ * reversed ones (`end <= start`) dropped. O(n log n).
+ *
+ * @example fromIntervals([{ start: 5, end: 7 }, { start: 1, end: 5 }]) // Float64Array [1, 7]
+ */
 export function fromIntervals(intervals: readonly Interval[]): IntervalSet {
   const flat = new Float64Array(intervals.length * 2);
   intervals.forEach((iv, i) => {
@@ -53,7 +62,12 @@ export function fromIntervals(intervals: readonly Interval[]): IntervalSet {
   return normalize(flat);
 }
 
-/** Converts a set into interval objects, for APIs and output (not for inner loops). */
+/**
+ * Converts a set into interval objects, for APIs and output (not for inner loops). The set is read as it is (no
+ * normalization), so a normalized set gives sorted, disjoint intervals.
+ *
+ * @example toIntervals(Float64Array.of(1, 3, 5, 6)) // [{ start: 1, end: 3 }, { start: 5, end: 6 }]
+ */
 export function toIntervals(set: IntervalSet): Interval[] {
   const out: Interval[] = [];
   for (let i = 0; i < set.length; i += 2) out.push({ start: set[i] as number, end: set[i + 1] as number });
@@ -138,27 +152,46 @@ function firstEndingAfter(a: IntervalSet, t: number): number {
   return 2 * lo;
 }
 
-/** `true` when instant `t` is in the set (half-open: an interval's end is not in it). O(log n). */
+/**
+ * `true` when instant `t` is in the set (half-open: an interval's start is in it, its end is not). O(log n).
+ *
+ * @example contains(Float64Array.of(1, 3), 1) === true; contains(Float64Array.of(1, 3), 3) === false
+ */
 export function contains(a: IntervalSet, t: number): boolean {
   const i = firstEndingAfter(a, t);
   return i < a.length && (a[i] as number) <= t;
 }
 
-/** `true` when the whole of `[start, end)` is in the set (an empty span is always contained). O(log n). */
+/**
+ * `true` when the whole of `[start, end)` is in the set (an empty or reversed span is always contained). Since the
+ * set is normalized, the span must lie inside one of its intervals. O(log n).
+ *
+ * @example containsInterval(Float64Array.of(1, 5), 2, 5) === true; containsInterval(Float64Array.of(1, 5), 4, 6) === false
+ */
 export function containsInterval(a: IntervalSet, start: number, end: number): boolean {
   if (!(start < end)) return true;
   const i = firstEndingAfter(a, start);
   return i < a.length && (a[i] as number) <= start && (a[i + 1] as number) >= end;
 }
 
-/** `true` when `[start, end)` shares any time with the set. O(log n). */
+/**
+ * `true` when `[start, end)` shares any time with the set; spans that only touch it do not overlap, and an empty
+ * or reversed span never does. O(log n).
+ *
+ * @example overlaps(Float64Array.of(1, 3), 2, 4) === true; overlaps(Float64Array.of(1, 3), 3, 4) === false
+ */
 export function overlaps(a: IntervalSet, start: number, end: number): boolean {
   if (!(start < end)) return false;
   const i = firstEndingAfter(a, start);
   return i < a.length && (a[i] as number) < end;
 }
 
-/** `true` when `a` is sorted, non-empty per interval, non-touching: the invariant every function here keeps. */
+/**
+ * `true` when `a` is an {@link IntervalSet}: even length, each interval non-empty, sorted, neither overlapping nor
+ * touching the next. The invariant every function here keeps and expects. O(n).
+ *
+ * @example isNormalized([1, 3, 5, 6]) === true; isNormalized([1, 3, 3, 6]) === false // touching
+ */
 export function isNormalized(a: ArrayLike<number>): boolean {
   if (a.length % 2 !== 0) return false;
   for (let i = 0; i < a.length; i += 2) {

@@ -6,7 +6,12 @@
  */
 import { DAY, type LocalDate, type LocalDateTime, MINUTE } from './types.js';
 
-/** RFC 5545 weekday codes, Monday first (ISO order): index 0 is `MO`. */
+/**
+ * RFC 5545 weekday codes, Monday first (ISO order): index `d` is the code of ISO weekday `d` as {@link weekdayOf}
+ * numbers it, so index 0 is `MO` and 6 is `SU`.
+ *
+ * @example WEEKDAY_CODES[weekdayOf(0)] === 'TH' // 1970-01-01 was a Thursday
+ */
 export const WEEKDAY_CODES = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'] as const;
 /** An RFC 5545 weekday code. */
 export type WeekdayCode = (typeof WEEKDAY_CODES)[number];
@@ -85,7 +90,11 @@ export function mondayOf(day: LocalDate): LocalDate {
   return day - weekdayOf(day);
 }
 
-/** The local date a local date-time falls on (floor division, right for times before 1970 too). */
+/**
+ * The local date a local date-time falls on (floor division, right for times before 1970 too).
+ *
+ * @example dayOf(Date.UTC(1970, 0, 2, 23, 59)) === 1; dayOf(-1) === -1 // 1969-12-31T23:59:59.999
+ */
 export function dayOf(local: LocalDateTime): LocalDate {
   return Math.floor(local / DAY);
 }

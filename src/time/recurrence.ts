@@ -23,12 +23,15 @@ export interface WindowTimes {
 
 /** Dates shared by the repeating rules: both bounds inclusive local dates; absent means unbounded. */
 export interface RuleBounds {
+  /** First local date (days since 1970-01-01, inclusive) on which the rule may open a window; absent: unbounded. */
   readonly startDate?: LocalDate;
+  /** Last local date (inclusive) on which the rule may open a window; absent: unbounded. */
   readonly endDate?: LocalDate;
 }
 
 /** A window on given weekdays, every `everyWeeks` weeks counted from the week (Monday first) of `startDate`. */
 export interface WeeklyRule extends WindowTimes, RuleBounds {
+  /** Discriminant of {@link AvailabilityRule}. */
   readonly kind: 'weekly';
   /** Bit `d` set for ISO weekday `d` (0 = Monday ... 6 = Sunday). */
   readonly weekdays: number;
@@ -38,14 +41,21 @@ export interface WeeklyRule extends WindowTimes, RuleBounds {
 
 /** A window on the dates of an RFC 5545 RRULE (daily or coarser), read in floating wall-clock time. */
 export interface RRuleRule extends WindowTimes, RuleBounds {
+  /** Discriminant of {@link AvailabilityRule}. */
   readonly kind: 'rrule';
-  /** The RRULE as given (without `RRULE:`), validated by {@link checkRRule}. */
+  /**
+   * The RRULE as given (without `RRULE:`), checked when the team file is read: it must parse, be daily or coarser,
+   * carry no DTSTART, TZID, BYHOUR, BYMINUTE or BYSECOND (times come from the window, the start from `startDate`),
+   * and name its days explicitly unless `startDate` anchors it. Read in floating wall-clock time, never with a zone.
+   */
   readonly rrule: string;
 }
 
 /** A one-off window on one local date. */
 export interface DateRule extends WindowTimes {
+  /** Discriminant of {@link AvailabilityRule}. */
   readonly kind: 'date';
+  /** The local date (days since 1970-01-01) the window belongs to; it may end the next day. */
   readonly date: LocalDate;
 }
 
@@ -146,6 +156,16 @@ function ruleFor(
  * Cost: O(lastDay - firstDay) for weekly rules, whatever the rule's start; rrule's iteration for RRULE rules,
  * from at most one period before `firstDay`. `cache` (one per computation, never shared) keeps RRULE answers for
  * coaches who share a rule; cached arrays must not be mutated.
+ *
+ * Edge cases: `startDate` / `endDate` narrow the range (an empty intersection gives `[]`); a weekly rule with
+ * `everyWeeks > 1` counts its weeks from the Monday of `startDate`.
+ *
+ * @param firstDay - first local date to list, days since 1970-01-01 (inclusive).
+ * @param lastDay - last local date to list (inclusive).
+ * @example
+ * // Mondays and Wednesdays (bits 0 and 2), 2026-11-30 (day 20_787, a Monday) to 2026-12-06 (day 20_793):
+ * ruleDates({ kind: 'weekly', weekdays: 0b101, everyWeeks: 1, startMinute: 1140, endMinute: 1380 }, 20_787, 20_793)
+ * // [20_787, 20_789]
  */
 export function ruleDates(
   rule: AvailabilityRule,

@@ -19,15 +19,30 @@ export type LocalDate = number;
 
 /** A half-open span of time `[start, end)` in UTC epoch milliseconds; `start < end` in every value we return. */
 export interface Interval {
+  /** First instant of the span (inclusive), UTC epoch ms. */
   readonly start: Instant;
+  /** First instant after the span (exclusive), UTC epoch ms: `end - start` is the span's length in ms. */
   readonly end: Instant;
 }
 
-/** Milliseconds in one minute. */
+/**
+ * Milliseconds in one minute.
+ *
+ * @example const end = start + 90 * MINUTE; // a 90-minute call
+ */
 export const MINUTE = 60_000;
-/** Milliseconds in one hour. */
+/**
+ * Milliseconds in one hour: a span of real elapsed time, the same on every night of the year.
+ *
+ * @example (shift.end - shift.start) / HOUR // the shift's length in hours
+ */
 export const HOUR = 3_600_000;
-/** Milliseconds in one calendar day of wall-clock time (a real day across DST can be 23 or 25 hours). */
+/**
+ * Milliseconds in one calendar day of wall-clock time (a real day across DST can be 23 or 25 hours): use it on
+ * {@link LocalDateTime} and {@link LocalDate} values, not to step between instants.
+ *
+ * @example const local: LocalDateTime = day * DAY + 19 * HOUR; // 19:00 on local date `day`
+ */
 export const DAY = 86_400_000;
 /** Milliseconds in seven calendar days (a real week across DST can be an hour shorter or longer). */
 export const WEEK = 7 * DAY;

@@ -13,7 +13,7 @@
  * @module
  */
 
-import { fail } from '../model/errors.js';
+import { fail } from '../errors.js';
 import { intlKnowsZone, intlOffset } from './intl-zone.js';
 import { DAY, type Instant, type LocalDateTime } from './types.js';
 
@@ -41,7 +41,10 @@ export interface ZoneTable {
 
 /**
  * `true` when `zone` is an IANA zone name this runtime knows (`Europe/Paris`, `UTC`, ...). Fixed offsets such as
- * `+02:00` are refused: a team lives somewhere, and its DST rules matter.
+ * `+02:00` are refused: a team lives somewhere, and its DST rules matter. What "knows" means is the runtime's
+ * `Intl` time zone data, so a zone added to tzdata recently may be unknown to an old runtime.
+ *
+ * @example isKnownZone('Europe/Paris') === true; isKnownZone('+02:00') === false; isKnownZone('Mars/Olympus') === false
  */
 export function isKnownZone(zone: string): boolean {
   return zone.length > 0 && !zone.startsWith('+') && !zone.startsWith('-') && intlKnowsZone(zone);
@@ -138,9 +141,14 @@ function checkRange(table: ZoneTable, t: number): void {
 }
 
 /**
- * Offset (local - UTC, in ms) of the zone at instant `t`.
+ * Offset (local - UTC, in ms) of the zone at instant `t`: the offset in force from the last transition at or
+ * before `t` (a transition instant already carries the new offset).
  *
  * @throws RangeError if `t` is outside the range the table was built for (a programming error, not bad input).
+ * @example
+ * const paris = buildZoneTable('Europe/Paris', Date.UTC(2026, 0, 1), Date.UTC(2027, 0, 1));
+ * offsetAt(paris, Date.UTC(2026, 0, 15)) === 3_600_000 // CET, +01:00
+ * offsetAt(paris, Date.UTC(2026, 2, 29, 1)) === 7_200_000 // CEST from 01:00Z on the spring-forward day
  */
 export function offsetAt(table: ZoneTable, t: Instant): number {
   checkRange(table, t);

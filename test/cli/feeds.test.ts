@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseFeed } from '../ical/support.js';
-import { example, run } from './in-memory.js';
+import { example, run, tinyTeam } from './in-memory.js';
 
 const requests = readFileSync(new URL('../../examples/requests.json', import.meta.url), 'utf8');
 const files = { 'team.json': example, 'requests.json': requests };
@@ -24,6 +24,10 @@ describe('astreinte feeds', () => {
     expect(calls.length).toBeGreaterThan(0);
     expect(calls.every((c) => /^Rappel - demande R-2026-\d{4}$/.test(c.summary))).toBe(true);
     expect(out.written.get('out/gaps.ics')).toContain('SUMMARY:Aucun coach disponible');
+    // The example team never waits past 24 h; one coach free on Mondays only does: computeExposure's periods
+    // are in the gaps feed.
+    const tiny = await run(['feeds', 'tiny.json', ...NOW, '--out', 't'], { 'tiny.json': tinyTeam });
+    expect(tiny.written.get('t/gaps.ics')).toMatch(/SUMMARY:Exposition : attente jusqu’à \d+ h/);
     expect(out.stdout).toBe(
       `${coaches.length + 2} feeds written to out/ (${coaches.length} coaches, team.ics, gaps.ics)\n`,
     );

@@ -26,6 +26,8 @@ export interface RunOptions {
   readonly stdin?: string;
   /** Whether stderr is a terminal (default false). */
   readonly isTTY?: boolean;
+  /** Whether stdout takes colour (default false). */
+  readonly colour?: boolean;
   /** Paths whose write fails, to test that a failed run leaves no file. */
   readonly failWrites?: readonly string[];
 }
@@ -57,6 +59,10 @@ export async function run(
       }
       for (const [path, content] of batch) written.set(path, content);
     },
+    exists: (path) =>
+      path in files ||
+      written.has(path) ||
+      [...Object.keys(files), ...written.keys()].some((f) => f.startsWith(`${path}/`)),
     readStdin: async () => options.stdin ?? '',
     now: () => now,
     stdout: (t) => {
@@ -66,6 +72,7 @@ export async function run(
       stderr += t;
     },
     isTTY: options.isTTY ?? false,
+    colour: options.colour ?? false,
     version: '9.9.9',
   };
   const code = await runCommand(argv, io);

@@ -1,8 +1,8 @@
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { writeFilesAtomically } from '../../src/cli/node-io.js';
+import { foldersBetween, writeFilesAtomically } from '../../src/cli/node-io.js';
 
 const folders: string[] = [];
 function folder(): string {
@@ -15,6 +15,29 @@ afterEach(() => {
 });
 
 describe('writeFilesAtomically', () => {
+  it("walks from the folder mkdir created down to the file's folder, relative paths too", () => {
+    expect(foldersBetween('/tmp/out', '/tmp/out/feeds/a')).toEqual([
+      '/tmp/out',
+      '/tmp/out/feeds',
+      '/tmp/out/feeds/a',
+    ]);
+    expect(foldersBetween('x', 'x')).toEqual([resolve('x')]);
+    expect(foldersBetween('x', 'x/y')).toEqual([resolve('x'), resolve('x/y')]);
+  });
+
+  it('creates missing folders, and removes them when the run fails', () => {
+    const dir = folder();
+    writeFilesAtomically(new Map([[join(dir, 'out', 'feeds', 'a.ics'), 'A']]));
+    expect(readFileSync(join(dir, 'out', 'feeds', 'a.ics'), 'utf8')).toBe('A');
+    const batch = new Map([
+      [join(dir, 'new', 'deep', 'b.ics'), 'B'],
+      [join(dir, 'out', 'feeds', 'a.ics', 'x'), 'C'], // a.ics is a file: cannot be a folder
+    ]);
+    expect(() => writeFilesAtomically(batch)).toThrow();
+    expect(existsSync(join(dir, 'new'))).toBe(false);
+    expect(readFileSync(join(dir, 'out', 'feeds', 'a.ics'), 'utf8')).toBe('A');
+  });
+
   it('writes every file, text and bytes, and leaves no temporary file', () => {
     const dir = folder();
     writeFileSync(join(dir, 'b.ics'), 'old');
@@ -35,9 +58,9 @@ describe('writeFilesAtomically', () => {
     const batch = new Map([
       [join(dir, 'a.ics'), 'new'],
       [join(dir, 'c.ics'), 'new'],
-      [join(dir, 'missing-folder', 'x.ics'), 'new'],
+      [join(dir, 'a.ics', 'x.ics'), 'new'], // a.ics is a file: no folder there
     ]);
-    expect(() => writeFilesAtomically(batch)).toThrow(/ENOENT/);
+    expect(() => writeFilesAtomically(batch)).toThrow(/ENOTDIR|EEXIST/);
     expect(readFileSync(join(dir, 'a.ics'), 'utf8')).toBe('old');
     expect(existsSync(join(dir, 'c.ics'))).toBe(false);
     expect(readdirSync(dir)).toEqual(['a.ics']);

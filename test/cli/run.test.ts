@@ -139,7 +139,7 @@ describe('command line parsing', () => {
     const unknown = await run(['frobnicate']);
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain(
-      'unknown command "frobnicate" (expected validate, coverage, rota, match',
+      'unknown command "frobnicate" (expected demo, validate, coverage, rota, match',
     );
     expect(unknown.stderr).toContain('astreinte --help');
     const usage = await run(['coverage']);

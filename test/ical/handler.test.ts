@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+import { ValidationError } from '../../src/errors.js';
 import { createFeedHandler, type FeedSource } from '../../src/ical/handler.js';
 import {
   findToken,
@@ -8,7 +9,6 @@ import {
   revokeTokens,
   type TokenRecord,
 } from '../../src/ical/tokens.js';
-import { ValidationError } from '../../src/model/errors.js';
 
 const now = Date.UTC(2026, 11, 1);
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { ValidationError } from '../../src/errors.js';
 import { bookCallback, cancelBooking } from '../../src/matching/book.js';
 import { planCallbacks } from '../../src/matching/plan-callbacks.js';
-import { ValidationError } from '../../src/model/errors.js';
 import { planToJson } from '../../src/reporting/plan-json.js';
 import { planToText } from '../../src/reporting/plan-text.js';
 import { HOUR } from '../../src/time/types.js';

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ValidationError } from '../../src/model/errors.js';
+import { ValidationError } from '../../src/errors.js';
 import { parseTeam, safeParseTeam } from '../../src/model/parse.js';
 import type { Team } from '../../src/model/team.js';
 import { DAY } from '../../src/time/types.js';
@@ -237,7 +237,7 @@ describe('parseTeam reports', () => {
       { ...example(), coach: [] },
       [
         'coach: [] is under an unknown key; did you mean "coaches"? (expected one of the keys $schema, name, ' +
-          'timeZone, coverage, coaches)',
+          'timeZone, coverage, sla, coaches)',
       ],
     ],
     [

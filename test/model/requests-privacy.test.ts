@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ValidationError } from '../../src/model/errors.js';
+import { ValidationError } from '../../src/errors.js';
 import { safeParseRequests } from '../../src/model/requests-parse.js';
 import { issueRequest, requestsErrorOf, requestsTeam } from '../support/requests.js';
 
@@ -123,7 +123,7 @@ describe('no contact data in errors', () => {
     expect(error.issues[0]!.message).toBe(
       'requests[0].contcat: is under an unknown key; did you mean "contact"? (expected one of the keys id, ' +
         'receivedAt, door, channel, topic, caseId, callbackWindows, durationMinutes, contact, attempts, ' +
-        'firstContactAt, outcome)',
+        'firstContactAt, pauses, outcome)',
     );
     expect(error.issues[4]!.message).toBe(
       'requests[2].topic: an object is not a topic (expected one of wellbeing, economic, administrative, legal, ' +

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { buildSync } from 'esbuild';
 import { describe, expect, it } from 'vitest';
-import { ValidationError } from '../../src/model/errors.js';
+import { ValidationError } from '../../src/errors.js';
 import type { CallbackRequest } from '../../src/model/request.js';
 import { parseRequests, safeParseRequests } from '../../src/model/requests-parse.js';
 import { requestFileSchema } from '../../src/model/requests-schema.js';
@@ -377,10 +377,10 @@ describe('parseRequests reports', () => {
       [
         'requests[0].recievedAt: is under an unknown key; did you mean "receivedAt"? (expected one of the keys id, ' +
           'receivedAt, door, channel, topic, caseId, callbackWindows, durationMinutes, contact, attempts, ' +
-          'firstContactAt, outcome)',
+          'firstContactAt, pauses, outcome)',
         'requests[0].callbackWindow: is under an unknown key; did you mean "callbackWindows"? (expected one of the ' +
           'keys id, receivedAt, door, channel, topic, caseId, callbackWindows, durationMinutes, contact, attempts, ' +
-          'firstContactAt, outcome)',
+          'firstContactAt, pauses, outcome)',
         'requests[0].receivedAt: is missing (expected ISO 8601 with its offset, such as 2026-12-02T12:00:00+01:00, ' +
           'or a local date-time YYYY-MM-DDTHH:mm in the team\u2019s time zone; a date that exists)',
       ],

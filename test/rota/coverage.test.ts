@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ValidationError } from '../../src/model/errors.js';
+import { ValidationError } from '../../src/errors.js';
 import { computeCoverage } from '../../src/rota/coverage.js';
 import { timelineSegments } from '../../src/rota/timeline.js';
 import { HOUR } from '../../src/time/types.js';

@@ -3,7 +3,7 @@
  * share, steered by and reported alongside the total.
  */
 import { describe, expect, it } from 'vitest';
-import { ValidationError } from '../../src/model/errors.js';
+import { ValidationError } from '../../src/errors.js';
 import { generateRota } from '../../src/rota/generate.js';
 import type { RotaPolicyInput } from '../../src/rota/policy.js';
 import type { Rota } from '../../src/rota/rota.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ValidationError } from '../../src/model/errors.js';
+import { ValidationError } from '../../src/errors.js';
 import type { Team } from '../../src/model/team.js';
 import { generateRota } from '../../src/rota/generate.js';
 import type { RotaPolicyInput } from '../../src/rota/policy.js';

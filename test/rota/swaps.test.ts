@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ValidationError } from '../../src/model/errors.js';
+import { ValidationError } from '../../src/errors.js';
 import { generateRota } from '../../src/rota/generate.js';
 import { applySwaps } from '../../src/rota/swaps.js';
 import { HOUR } from '../../src/time/types.js';

@@ -1,4 +1,4 @@
-import type { ValidationError } from '../../src/model/errors.js';
+import type { ValidationError } from '../../src/errors.js';
 import { parseTeam } from '../../src/model/parse.js';
 import { safeParseRequests } from '../../src/model/requests-parse.js';
 import type { Team } from '../../src/model/team.js';

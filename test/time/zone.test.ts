@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ValidationError } from '../../src/model/errors.js';
+import { ValidationError } from '../../src/errors.js';
 import { DAY, HOUR, MINUTE } from '../../src/time/types.js';
 import {
   buildZoneTable,

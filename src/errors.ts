@@ -25,8 +25,17 @@ export interface ValidationIssue {
 
 /**
  * Base class of every error `astreinte` throws on purpose; `instanceof AstreinteError` separates them from bugs.
+ *
+ * @example
+ * ```ts
+ * try { generateRota(team, options) } catch (e) {
+ *   if (e instanceof AstreinteError) console.error(e.message); // bad input: show it to the person
+ *   else throw e; // a bug: let it surface
+ * }
+ * ```
  */
 export class AstreinteError extends Error {
+  /** `'AstreinteError'`, or the subclass's own name (`'ValidationError'`), as stack traces and logs show it. */
   override readonly name: string = 'AstreinteError';
 }
 
@@ -43,6 +52,7 @@ export class AstreinteError extends Error {
  * ```
  */
 export class ValidationError extends AstreinteError {
+  /** Always `'ValidationError'`. */
   override readonly name: string = 'ValidationError';
   /** Every problem found, in input order; never empty. */
   readonly issues: readonly ValidationIssue[];
@@ -57,7 +67,11 @@ export class ValidationError extends AstreinteError {
   }
 }
 
-/** Path segments as zod and our own walkers produce them. */
+/**
+ * Path segments as zod and our own walkers produce them: a key of an object, or an index of an array.
+ *
+ * @inline
+ */
 export type PathSegment = string | number;
 
 /**
@@ -135,7 +149,15 @@ function sentence(where: string, subject: string, expected: string): string {
   return `${where === '' ? '(input)' : where}: ${subject} (expected ${expected})`;
 }
 
-/** Throws a {@link ValidationError} with one issue; for entry points that check a single value. */
+/**
+ * Throws a {@link ValidationError} with one issue built by {@link issue}; for entry points that check a single
+ * value. Never returns, so `return fail(...)` types as any value.
+ *
+ * @throws {@link ValidationError} always.
+ * @example
+ * if (!isKnownZone(zone)) fail('timeZone', zone, 'is not a known time zone', 'an IANA zone name such as Europe/Paris');
+ * // ValidationError: timeZone: "Mars/Olympus" is not a known time zone (expected an IANA zone name such as Europe/Paris)
+ */
 export function fail(
   path: readonly PathSegment[] | string,
   value: unknown,

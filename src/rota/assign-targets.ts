@@ -1,0 +1,178 @@
+/**
+ * What the assignment is set up with, before it walks the horizon: every instant where it may change (breakpoints),
+ * the free-time edges bucketed by breakpoint, and the fair-share targets it steers by (per layer, and in the night
+ * and weekend windows). Pure functions over typed arrays; `assign.ts` calls them once per rota.
+ *
+ * @module
+ */
+
+import type { CoachRules } from './assign.js';
+import { capacityWithinCaps, layerFairShares } from './fair-share.js';
+import type { Horizon } from './horizon.js';
+import type { IndexedOverride, IndexedShift } from './rota-inputs.js';
+import { overlapCursor, windowShares } from './windows.js';
+
+/** Every instant where the assignment may change, sorted and unique. */
+export function collectBreakpoints(
+  horizon: Horizon,
+  grid: readonly number[],
+  weekStarts: readonly number[],
+  free: readonly Float64Array[],
+  overrides: readonly IndexedOverride[],
+  previous: readonly IndexedShift[],
+): Float64Array {
+  const { from, to } = horizon;
+  // Typed arrays throughout: at 1,000 coaches this is a few hundred thousand edges.
+  let size = 2 + grid.length + weekStarts.length + 2 * (overrides.length + previous.length);
+  for (const set of free) size += set.length;
+  const points = new Float64Array(size);
+  let n = 0;
+  const add = (t: number) => {
+    if (t >= from && t <= to) points[n++] = t;
+  };
+  add(from);
+  add(to);
+  for (const t of grid) add(t);
+  for (const t of weekStarts) add(t);
+  for (const set of free) for (let i = 0; i < set.length; i++) add(set[i]!);
+  for (const o of overrides) {
+    add(o.start);
+    add(o.end);
+  }
+  for (const p of previous) {
+    add(p.start);
+    add(p.end);
+  }
+  const sorted = points.subarray(0, n).sort();
+  let unique = 0;
+  for (let i = 0; i < n; i++)
+    if (unique === 0 || sorted[i] !== sorted[unique - 1]) sorted[unique++] = sorted[i]!;
+  return sorted.slice(0, unique);
+}
+
+/**
+ * Free-time edges of every coach, bucketed by the index of the breakpoint they fall on (compressed rows: the
+ * edges of breakpoint `k` are `offsets[k]` to `offsets[k + 1]`). A binary search per edge and a counting sort:
+ * no comparator sort.
+ */
+export function edgesByBreakpoint(
+  free: readonly Float64Array[],
+  breakpoints: Float64Array,
+): { offsets: Int32Array; coach: Int32Array; on: Uint8Array } {
+  const slot = (t: number) => {
+    let lo = 0;
+    let hi = breakpoints.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (breakpoints[mid]! < t) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  const total = free.reduce((sum, set) => sum + set.length, 0);
+  const at = new Int32Array(total);
+  const offsets = new Int32Array(breakpoints.length + 1);
+  let n = 0;
+  for (const set of free) {
+    for (let i = 0; i < set.length; i++) {
+      const k = slot(set[i]!);
+      at[n++] = k;
+      offsets[k + 1] = offsets[k + 1]! + 1;
+    }
+  }
+  for (let k = 0; k < breakpoints.length; k++) offsets[k + 1] = offsets[k + 1]! + offsets[k]!;
+  const fill = offsets.slice(0, breakpoints.length);
+  const coach = new Int32Array(total);
+  const on = new Uint8Array(total);
+  n = 0;
+  free.forEach((set, c) => {
+    for (let i = 0; i < set.length; i++) {
+      const j = fill[at[n++]!]!++;
+      coach[j] = c;
+      on[j] = i % 2 === 0 ? 1 : 0;
+    }
+  });
+  return { offsets, coach, on };
+}
+
+/**
+ * Steering targets: each layer's fillable time (where more coaches are free than the layers above it need),
+ * shared out layer after layer by `layerFairShares` over capacities, as running totals per coach:
+ * `[c * layerCount + l]` = coach c's share of layers 0..l, ms.
+ */
+export function fairTargets(
+  free: readonly Float64Array[],
+  rules: CoachRules,
+  horizon: Horizon,
+  weekStarts: readonly number[],
+  layerCount: number,
+  skilled: Uint8Array,
+  sweep: { boundaries: ArrayLike<number>; counts: ArrayLike<number> },
+): Float64Array {
+  const { boundaries, counts } = sweep;
+  const demand = new Array<number>(layerCount).fill(0);
+  for (let k = 0; k < counts.length; k++) {
+    const len = boundaries[k + 1]! - boundaries[k]!;
+    for (let l = 0; l < Math.min(counts[k]!, layerCount); l++) demand[l] = demand[l]! + len;
+  }
+  const weeks = [horizon.from, ...weekStarts, horizon.to];
+  const capacity = free.map((set, c) => capacityWithinCaps(set, rules.capMs[c]!, weeks));
+  const shares = layerFairShares(capacity, rules.weight, demand, (c, l) => skilled[c * layerCount + l] === 1);
+  const targets = new Float64Array(free.length * layerCount);
+  for (let c = 0; c < free.length; c++) {
+    let sum = 0;
+    for (let l = 0; l < layerCount; l++) {
+      sum += shares[l]![c]!;
+      targets[c * layerCount + l] = sum;
+    }
+  }
+  return targets;
+}
+
+/**
+ * For each coach, a function giving their time left in `sets[c]` from instant `t` on (a binary search over prefix
+ * sums).
+ */
+export function timeLeft(sets: readonly Float64Array[]): (c: number, t: number) => number {
+  const prefixes = sets.map((set) => {
+    const prefix = new Float64Array((set.length >> 1) + 1);
+    for (let i = 0; i < set.length; i += 2) prefix[(i >> 1) + 1] = prefix[i >> 1]! + set[i + 1]! - set[i]!;
+    return prefix;
+  });
+  return (c, t) => {
+    const set = sets[c]!;
+    const prefix = prefixes[c]!;
+    let lo = 0;
+    let hi = set.length >> 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (set[2 * mid + 1]! <= t) lo = mid + 1;
+      else hi = mid;
+    }
+    const inside = lo < set.length >> 1 && set[2 * lo]! < t ? t - set[2 * lo]! : 0;
+    return prefix[prefix.length - 1]! - prefix[lo]! - inside;
+  };
+}
+
+/**
+ * Steering target inside a window (nights, weekends): the time in it that some layer could be held (per instant,
+ * min(free coaches, layers)), water-filled over each coach's free time in it within caps, ms per coach.
+ */
+export function windowTarget(
+  window: Float64Array,
+  freeInWindow: readonly Float64Array[],
+  rules: CoachRules,
+  horizon: Horizon,
+  weekStarts: readonly number[],
+  layerCount: number,
+  sweep: { boundaries: ArrayLike<number>; counts: ArrayLike<number> },
+): number[] {
+  const { boundaries, counts } = sweep;
+  const inWindow = overlapCursor(window);
+  let demand = 0;
+  for (let k = 0; k < counts.length; k++) {
+    demand += Math.min(counts[k]!, layerCount) * inWindow(boundaries[k]!, boundaries[k + 1]!);
+  }
+  const weeks = [horizon.from, ...weekStarts, horizon.to];
+  return windowShares(freeInWindow, rules.capMs, rules.weight, weeks, demand).share;
+}
