@@ -124,12 +124,14 @@ describe('astreinte, as a child process', () => {
     expect(readdirSync(out).sort()).toEqual([
       'coverage-report.html',
       'coverage.json',
+      'feeds',
       'monthly-review-2026-12.html',
       'plan.json',
       'rota.json',
       'sla.json',
     ]);
-    expect(ok.stdout).toContain(`Wrote 6 files to ${out}:`);
+    expect(ok.stdout).toContain(`Wrote 15 files to ${out}:`);
+    expect(readdirSync(join(out, 'feeds'))).toHaveLength(9);
     const blocker = join(dir, 'a-file');
     writeFileSync(blocker, '');
     const failed = astreinte('demo', '--out', join(blocker, 'demo'));

@@ -6,6 +6,7 @@
  * @module
  */
 
+import { coachFeed, gapsFeed, teamFeed } from '../../ical/index.js';
 import {
   type CallbackPlan,
   type CallbackRequest,
@@ -66,7 +67,7 @@ export interface Story {
 }
 
 /** The steps of the story, in order, for a progress line. */
-export const STORY_STEPS = ['coverage', 'rota', 'plan', 'sla', 'reports'] as const;
+export const STORY_STEPS = ['coverage', 'rota', 'plan', 'sla', 'reports', 'feeds'] as const;
 
 /**
  * Tells the story of the example: coverage and gaps, the week's rota and its fairness, the callback plan. Calls
@@ -96,6 +97,19 @@ export function tellStory(inputs: StoryInputs, progress: (step: string) => void 
     month: inputs.month.name,
     sla: monthlySlaInput(monthSla.metrics),
   });
+  progress('feeds');
+  // The feeds cover the four weeks: a rota over the whole horizon, the plan's calls, the gaps with the exposure.
+  const feedRota = generateRota(team, inputs.horizon);
+  const feedOptions = { now: inputs.now, ...inputs.horizon, lang };
+  const feeds = new Map<string, string>();
+  for (const coach of team.coaches) {
+    feeds.set(
+      `feeds/${coach.id}.ics`,
+      coachFeed(team, coach.id, { ...feedOptions, rota: feedRota, calls: plan }).ics,
+    );
+  }
+  feeds.set('feeds/team.ics', teamFeed(team, { ...feedOptions, rota: feedRota }).ics);
+  feeds.set('feeds/gaps.ics', gapsFeed(team, { ...feedOptions, coverage, exposure }).ics);
   const chapters = [
     teamChapter(inputs, words),
     coverageChapter(coverage, inputs, words),
@@ -110,6 +124,7 @@ export function tellStory(inputs: StoryInputs, progress: (step: string) => void 
     ['sla.json', jsonText(slaToJson(sla, team))],
     ['coverage-report.html', coverageGapReportToHtml(gapReport, { lang })],
     [`monthly-review-${inputs.month.name}.html`, monthlyReviewToHtml(review, { lang })],
+    ...feeds,
   ]);
   return { chapters, files };
 }
