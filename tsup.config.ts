@@ -9,7 +9,12 @@ const { version } = JSON.parse(readFileSync('package.json', 'utf8')) as { versio
 // bundles it for the browser with no Node polyfills (scripts/bundle-size.mjs).
 export default defineConfig([
   {
-    entry: { index: 'src/index.ts', node: 'src/node/index.ts' },
+    entry: {
+      index: 'src/index.ts',
+      node: 'src/node/index.ts',
+      reports: 'src/reporting/index.ts',
+      ical: 'src/ical/index.ts',
+    },
     format: ['esm', 'cjs'],
     dts: true,
     sourcemap: true,

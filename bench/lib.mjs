@@ -20,7 +20,9 @@ function snapshotDist() {
   // dist/ may be mid-rebuild by someone else: retry for a while.
   for (let attempt = 0; ; attempt++) {
     try {
-      const files = readdirSync(dist).filter((f) => f === 'index.js' || /^chunk-.*\.js$/.test(f));
+      const files = readdirSync(dist).filter(
+        (f) => ['index.js', 'reports.js', 'ical.js', 'node.js'].includes(f) || /^chunk-.*\.js$/.test(f),
+      );
       if (!files.includes('index.js')) throw new Error('dist/index.js is missing: run npm run build');
       for (const file of files) copyFileSync(dist + file, dir + file);
       break;
@@ -40,5 +42,10 @@ const path = given ?? snapshotDist();
 
 export const lib = await import(pathToFileURL(path).href);
 export const libUrl = pathToFileURL(path).href;
+/** `astreinte/reports` of the same build (workload 11), beside `index.js`. */
+export const reports = await import(new URL('./reports.js', libUrl).href);
+/** `astreinte/ical` and `astreinte/node` of the same build (workload 9). */
+export const icalUrl = new URL('./ical.js', libUrl).href;
+export const nodeUrl = new URL('./node.js', libUrl).href;
 /** What to print as the library under test. */
 export const libLabel = given ? given : 'dist/index.js (snapshot shared with the child processes)';

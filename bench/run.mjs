@@ -10,7 +10,11 @@
  * (`bench/matching-solver.mjs`), then the whole path (request file parsed, then `planCallbacks`) for a team's day, a
  * national day and a national week, one child process each (`bench/matching-plan.mjs`).
  *
- * Options: `--quick` (fewer, shorter rounds: a smoke run, not figures), `--only=1,3` (workload numbers, 1-6, 8 and 10).
+ * Workload 9 (iCal feeds) builds a coach's and the 1,000-coach network's year of feeds against ical-generator alone
+ * (`bench/feeds.mjs`), then measures one cached feed's requests per second with autocannon against a server in a
+ * child process (`bench/feeds-server.mjs`).
+ *
+ * Options: `--quick` (fewer, shorter rounds: a smoke run, not figures), `--only=1,3` (workload numbers, 1-6 and 8-11).
  *
  * Workload 10 (intake) reads the hand-written corpus of `test/intake/corpus.ts` (`bench/intake.mjs`).
  */
@@ -18,10 +22,12 @@ import { execFileSync } from 'node:child_process';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { workloadExpandYear, workloadWeekQuery } from './expand.mjs';
+import { workloadFeeds } from './feeds.mjs';
 import { fmtRatio, fmtTime, median, sink, verdict } from './harness.mjs';
 import { workloadIntake } from './intake.mjs';
 import { libLabel } from './lib.mjs';
 import { workloadMatchingSolver } from './matching-solver.mjs';
+import { workloadReports } from './reports.mjs';
 import { workloadRotaFairness, workloadRotaMemory, workloadRotaTime } from './rota.mjs';
 import { workloadSlaDeadlines, workloadSlaExposure } from './sla.mjs';
 import { workloadSweep } from './sweep.mjs';
@@ -289,6 +295,58 @@ if (runs(8)) {
     verdict('8a. SLA deadlines, ours ÷ lower bound', fmtRatio(d.vsBound), d.vsBound <= 3, '≤ 3x'),
     `- info — 8a. luxon per-request loop ÷ ours: ${fmtRatio(d.vsLuxon)}; 100,000 deadlines + statuses in ${fmtTime(d.whole)} (no target set)`,
     `- info — 8b. exposure over 2027, 1,000 coaches: ${fmtTime(e.rows[1].exposure)}, peak RSS ${(e.rows[1].peakKiB / 1024).toFixed(1)} MiB (no target set)`,
+  );
+  print();
+}
+
+if (runs(9)) {
+  print('## 9. iCal feeds: building a year of feeds against ical-generator alone; serving one cached feed');
+  print();
+  const w = await workloadFeeds({ rounds: quick ? 3 : 9, quick });
+  print(w.text);
+  print();
+  verdicts.push(
+    verdict(
+      "9a. one coach's year of feed ÷ ical-generator alone",
+      fmtRatio(w.ratioOne),
+      w.ratioOne <= 1.5,
+      '≤ 1.5x',
+    ),
+    verdict(
+      "9a. the network's year of feeds ÷ ical-generator alone",
+      `${fmtRatio(w.ratioNetwork)} (${fmtTime(w.networkNs)})`,
+      w.ratioNetwork <= 1.5,
+      '≤ 1.5x',
+    ),
+    `- info — 9a. the same ÷ ical-generator's events folded by our folder (the part that is not folding): one coach ${fmtRatio(w.foldOne)}, the network ${fmtRatio(w.foldNetwork)}; no target set`,
+    `- info — 9b. one cached feed on loopback: ${Math.round(w.rps).toLocaleString('en-US')} requests/s (200), ${Math.round(w.rps304).toLocaleString('en-US')} requests/s (304); no target set`,
+  );
+  print();
+}
+
+if (runs(11)) {
+  print(
+    '## 11. Reports: the coverage-gap report with "what would help", example team × a month, 1,000 coaches × a year',
+  );
+  print();
+  const w = await workloadReports({ rounds: quick ? 3 : 7, quick });
+  print(w.text);
+  const ex = w.verdict['example-month'];
+  const big = w.verdict['1000-year'];
+  verdicts.push(
+    verdict(
+      '11. coverage-gap report, example team × December (warm)',
+      fmtTime(ex.report),
+      ex.report < 50e6,
+      '< 50 ms',
+    ),
+    verdict(
+      '11. coverage-gap report, 1,000 coaches × 1 year (warm)',
+      fmtTime(big.report),
+      big.report < 10e9,
+      '< 10 s',
+    ),
+    `- info — 11. re-running coverage per candidate ÷ our suggestion search: ${fmtRatio(ex.speedup)} (example month), ${fmtRatio(big.speedup)} (1,000 × year; baseline scaled from a sample)`,
   );
   print();
 }

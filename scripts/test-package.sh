@@ -55,7 +55,8 @@ need_tarball() {
 check_build_output() {
   local file missing=0
   for file in dist/index.js dist/index.cjs dist/index.d.ts dist/index.d.cts dist/node.js dist/node.cjs \
-    dist/node.d.ts dist/node.d.cts dist/cli.js; do
+    dist/node.d.ts dist/node.d.cts dist/reports.js dist/reports.cjs dist/reports.d.ts dist/reports.d.cts \
+    dist/ical.js dist/ical.cjs dist/ical.d.ts dist/ical.d.cts dist/cli.js; do
     [[ -f $file ]] || {
       echo "missing $file"
       missing=1
@@ -75,7 +76,9 @@ check_pack() {
   need_tarball || return 1
   listing=$(tar -tzf "$tarball") || return 1
   for entry in package.json dist/index.js dist/index.cjs dist/index.d.ts dist/index.d.cts dist/node.js \
-    dist/node.cjs dist/node.d.ts dist/node.d.cts node/package.json dist/cli.js schema/team.schema.json \
+    dist/node.cjs dist/node.d.ts dist/node.d.cts node/package.json dist/reports.js dist/reports.cjs \
+    dist/reports.d.ts dist/reports.d.cts reports/package.json dist/ical.js dist/ical.cjs dist/ical.d.ts \
+    dist/ical.d.cts ical/package.json dist/cli.js schema/team.schema.json \
     schema/requests.schema.json; do
     grep -qx "package/$entry" <<<"$listing" || {
       echo "tarball lacks $entry"
@@ -101,7 +104,8 @@ check_publint() {
 # tests load them with real node.
 check_attw() {
   need_tarball || return 1
-  npx --no attw "$tarball" --exclude-entrypoints ./team.schema.json ./requests.schema.json --no-definitely-typed \
+  npx --no attw "$tarball" --exclude-entrypoints ./team.schema.json ./requests.schema.json ./coverage-report.schema.json \
+    ./monthly-review.schema.json --no-definitely-typed \
     --no-emoji --no-color --format table-flipped
 }
 
@@ -137,7 +141,7 @@ check_browser_safe() {
   local file hits=0
   local builtins='node:[^"'\'']*|fs|fs/promises|path|path/posix|path/win32|process|os|child_process|module|url|util|worker_threads'
   local pattern="(from|import|require)[[:space:]]*\\(?[[:space:]]*[\"'](${builtins})[\"']"
-  for file in dist/index.js dist/index.cjs; do
+  for file in dist/index.js dist/index.cjs dist/reports.js dist/reports.cjs dist/ical.js dist/ical.cjs; do
     [[ -f $file ]] || {
       echo "missing $file"
       return 1
@@ -191,7 +195,7 @@ check 'attw (strict profile): types for node10, node16 CJS, node16 ESM and bundl
 check 'install: npm install <tarball> in a throwaway project' check_install
 check 'smoke (esm): import from the installed package, plain node' check_smoke smoke.mjs esm
 check 'smoke (cjs): require from the installed package, plain node' check_smoke smoke.cjs cjs
-check 'browser-safe: no Node built-in imported by dist/index.js or dist/index.cjs' check_browser_safe
+check 'browser-safe: no Node built-in imported by dist/index.*, dist/reports.* or dist/ical.*' check_browser_safe
 check 'bundles: browser pages from the installed package within their gzip budgets' check_bundles
 check 'same output under five host zones (TZ), byte for byte' check_tz_independent
 

@@ -87,6 +87,9 @@ export { type TeamFile, teamFileSchema } from './model/schema.js';
 export type { Coach, CoveragePolicy, Team, UnavailableSpan } from './model/team.js';
 export { type CoverageJson, coverageToJson, type GapJson, type JsonSpan } from './reporting/coverage-json.js';
 export { type CoverageTextOptions, coverageToText } from './reporting/coverage-text.js';
+export type { ReportDocument } from './reporting/formats/document.js';
+export { escapeHtml, safeCsvCell } from './reporting/formats/escape.js';
+export type { ReportLang, ReportWords } from './reporting/formats/words.js';
 // Reports
 export {
   type NotPlacedJson,

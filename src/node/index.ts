@@ -108,6 +108,18 @@ export function loadMatchingPolicyFile(path: string): MatchingPolicyInput {
   return loadMatchingPolicy(path, io);
 }
 
+// iCal feeds: the files they are built from, the token file, Node's HTTP server in front of the feed handler
+export {
+  type BuildOptions,
+  buildAllFeeds,
+  buildFeed,
+  type FeedFiles,
+  type FeedInputs,
+  readFeedInputs,
+} from './feed-inputs.js';
+export { type FileFeedSourceOptions, fileFeedSource } from './feed-source.js';
 // The same readers with the reading passed in (`ReadFile`): for a program that reads from somewhere other than the
 // disk, or tests that keep files in memory. The command uses these.
 export * from './files.js';
+export { type FetchHandler, listen, nodeListener } from './http.js';
+export { jsonFileTokenStore, readTokenFile, tokenFileText, writeTokenFile } from './token-file.js';

@@ -17,7 +17,7 @@ const REACH = 90 * DAY;
 /**
  * The business calendar that holds every clock of `requests` to its deadline; `undefined` on the elapsed clock
  * or for no requests. Built over the span of their clock starts and pauses, plus {@link REACH} (90 days, and 400
- * more when a deadline still falls beyond).
+ * more when a deadline still falls beyond), and over `extraTo` (an instant asked about, such as `now`) wherever it is.
  */
 export function calendarFor(
   requests: readonly CallbackRequest[],
@@ -35,7 +35,11 @@ export function calendarFor(
     to = Math.max(to, start);
     for (const p of r.pauses ?? []) to = Math.max(to, p.end);
   }
-  if (extraTo !== undefined) to = Math.max(to, extraTo);
+  if (extraTo !== undefined) {
+    // An instant the caller will ask about (`now`): before every receipt too (a review run early, a test).
+    to = Math.max(to, extraTo);
+    from = Math.min(from, extraTo);
+  }
   const options = holidays === undefined ? {} : { holidays };
   const calendar = buildBusinessCalendar(door, timeZone, from - DAY, to + REACH, options);
   const late = requests.some((r) => slaDeadline(r, door, calendar) === Number.POSITIVE_INFINITY);

@@ -27,9 +27,26 @@ describe('astreinte demo', () => {
       'astreinte-demo/coverage.json',
       'astreinte-demo/rota.json',
       'astreinte-demo/plan.json',
+      'astreinte-demo/sla.json',
+      'astreinte-demo/coverage-report.html',
+      'astreinte-demo/monthly-review-2026-12.html',
+      ...['amelie', 'bastien', 'claire', 'damien', 'elodie', 'fabrice', 'gaelle', 'team', 'gaps'].map(
+        (feed) => `astreinte-demo/feeds/${feed}.ics`,
+      ),
     ]);
-    expect(a.stdout).toMatch(/Wrote 3 files to astreinte-demo:\n {2}astreinte-demo\/coverage\.json\n/);
-    for (const chapter of ['The team', 'Coverage of 24/7', 'The rota of the week', 'The callback plan']) {
+    expect(a.stdout).toMatch(/Wrote 15 files to astreinte-demo:\n {2}astreinte-demo\/coverage\.json\n/);
+    // Claire's feed holds her call with R-2027-0072 on Monday 4 January at 19:30, by its id only.
+    const claire = String(a.written.get('astreinte-demo/feeds/claire.ics'));
+    expect(claire).toContain('DTSTART;TZID=Europe/Paris:20270104T193000');
+    expect(claire).toContain('R-2027-0072');
+    const chapters = [
+      'The team',
+      'Coverage of 24/7',
+      'The rota of the week',
+      'The callback plan',
+      'The 24-hour promise',
+    ];
+    for (const chapter of chapters) {
       expect(a.stdout).toContain(`\n${chapter}`);
     }
     // The plan's story at Monday 4 January 2027 09:00: R-2027-0073's only free slot is after its deadline.
@@ -49,13 +66,14 @@ describe('astreinte demo', () => {
   it('picks a fresh folder when the default is taken, and tells in French with --lang fr', async () => {
     const out = await run(['demo', '--lang', 'fr'], { 'astreinte-demo/old.txt': 'x' });
     expect([...out.written.keys()][0]).toBe('astreinte-demo-2/coverage.json');
-    expect(out.stdout).toContain('3 fichiers écrits dans astreinte-demo-2');
+    expect(out.stdout).toContain('15 fichiers écrits dans astreinte-demo-2');
     expect(out.stdout).toContain('\nLe plan de rappels\n');
   });
 
   it('shows progress on a terminal only, and leaves no file when writing fails', async () => {
     const tty = await run(['demo'], {}, undefined, { isTTY: true });
-    expect(tty.stderr).toContain('[1/3] coverage');
+    expect(tty.stderr).toContain('[1/6] coverage');
+    expect(tty.stderr).toContain('[6/6] feeds');
     const failed = await run(['demo', '--out', 'o'], {}, undefined, { failWrites: ['o/rota.json'] });
     expect(failed.code).toBe(2);
     expect(failed.written.size).toBe(0);

@@ -121,8 +121,17 @@ describe('astreinte, as a child process', () => {
     const out = join(dir, 'demo');
     const ok = astreinte('demo', '--out', out);
     expect(ok.code).toBe(0);
-    expect(readdirSync(out).sort()).toEqual(['coverage.json', 'plan.json', 'rota.json']);
-    expect(ok.stdout).toContain(`Wrote 3 files to ${out}:`);
+    expect(readdirSync(out).sort()).toEqual([
+      'coverage-report.html',
+      'coverage.json',
+      'feeds',
+      'monthly-review-2026-12.html',
+      'plan.json',
+      'rota.json',
+      'sla.json',
+    ]);
+    expect(ok.stdout).toContain(`Wrote 15 files to ${out}:`);
+    expect(readdirSync(join(out, 'feeds'))).toHaveLength(9);
     const blocker = join(dir, 'a-file');
     writeFileSync(blocker, '');
     const failed = astreinte('demo', '--out', join(blocker, 'demo'));

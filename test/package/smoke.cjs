@@ -65,6 +65,24 @@ try {
     (error) => error instanceof ValidationError,
     'astreinte/node throws the core ValidationError',
   );
+  const { buildCoverageGapReport, coverageGapReportToJson } = require('astreinte/reports');
+  const report = coverageGapReportToJson(buildCoverageGapReport(teamInput, { from, to }));
+  assert.equal(report.schemaVersion, 1, 'astreinte/reports from CommonJS');
+
+  // astreinte/ical builds a feed from the same team; its errors are the core's ValidationError too.
+  const { coachFeed } = require('astreinte/ical');
+  const shift = {
+    layer: 'primary',
+    coachId: 'anne',
+    start: from + 9 * 3_600_000,
+    end: from + 17 * 3_600_000,
+  };
+  const { ics } = coachFeed(team, 'anne', { now: from, rota: { shifts: [shift] } });
+  assert.ok(
+    ics.startsWith('BEGIN:VCALENDAR\r\n') && ics.includes('DTSTART;TZID=Europe/Paris:20261130T090000'),
+    'coachFeed',
+  );
+  assert.throws(() => coachFeed(team, 'nobody', { now: from, rota: { shifts: [] } }), ValidationError);
   const ko = spawnSync(bin, ['validate', badFile], { encoding: 'utf8', timeout: 60_000 });
   assert.equal(ko.status, 2, `validate bad.json: exit ${ko.status}\n${ko.stderr}`);
   assert.ok(ko.stderr.trim() !== '', 'validate bad.json says what is wrong on stderr');

@@ -79,6 +79,32 @@ try {
     'loadTeamFile throws the core ValidationError, each message naming the file',
   );
 
+  // astreinte/reports builds the coverage-gap report of the same team, as JSON and as HTML.
+  const { buildCoverageGapReport, coverageGapReportToJson, coverageGapReportToHtml } = await import(
+    'astreinte/reports'
+  );
+  const report = buildCoverageGapReport(team, { from, to });
+  assert.equal(coverageGapReportToJson(report).schemaVersion, 1, 'astreinte/reports: the JSON report');
+  assert.ok(
+    coverageGapReportToHtml(report).startsWith('<!DOCTYPE html>'),
+    'astreinte/reports: the HTML page',
+  );
+
+  // astreinte/ical builds a feed from the same team; its errors are the core's ValidationError too.
+  const { coachFeed } = await import('astreinte/ical');
+  const shift = {
+    layer: 'primary',
+    coachId: 'anne',
+    start: from + 9 * 3_600_000,
+    end: from + 17 * 3_600_000,
+  };
+  const { ics } = coachFeed(team, 'anne', { now: from, rota: { shifts: [shift] } });
+  assert.ok(
+    ics.startsWith('BEGIN:VCALENDAR\r\n') && ics.includes('DTSTART;TZID=Europe/Paris:20261130T090000'),
+    'coachFeed',
+  );
+  assert.throws(() => coachFeed(team, 'nobody', { now: from, rota: { shifts: [] } }), ValidationError);
+
   const ok = run(['validate', goodFile]);
   assert.equal(ok.status, 0, `validate good.json: exit ${ok.status}\n${ok.stderr}`);
 

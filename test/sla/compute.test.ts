@@ -106,6 +106,19 @@ describe('computeSla on the example', () => {
   });
 });
 
+describe('computeSla at a now before every receipt', () => {
+  it('judges every request (on the business clock too) instead of failing', () => {
+    // 2026-11-26 11:00 Paris: before R-2026-0040 (30 Nov) and the chamber's R-2026-0041 (1 Dec 08:40), so no
+    // request is contacted yet and none is past its deadline: every one is open (at-risk or on-track).
+    const early = computeSla(team, requests, {
+      now: Date.parse('2026-11-26T11:00:00+01:00'),
+      predict: false,
+    });
+    expect(early.entries).toHaveLength(requests.length);
+    for (const e of early.entries) expect(['at-risk', 'on-track']).toContain(e.status);
+  });
+});
+
 describe('computeExposure', () => {
   const base = { name: 'T', timeZone: 'Europe/Paris' };
   it('a weekend nobody covers: Friday arrivals breach until 24 h before Monday 08:00', () => {

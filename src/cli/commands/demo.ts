@@ -15,7 +15,7 @@ import {
 import { instantIn } from '../../node/index.js';
 import type { CommandIo, Subcommand } from '../command.js';
 import { LANG_OPTION, langArg, stringOption, writeOutputs } from '../common.js';
-import { DEMO_FROM, DEMO_NOW, EXAMPLE_REQUESTS, EXAMPLE_TEAM } from '../demo/example.js';
+import { DEMO_FROM, DEMO_MONTH, DEMO_NOW, EXAMPLE_REQUESTS, EXAMPLE_TEAM } from '../demo/example.js';
 import { type Chapter, STORY_STEPS, tellStory } from '../demo/story.js';
 import { WORDS } from '../demo/words.js';
 
@@ -30,7 +30,8 @@ export const demoCommand: Subcommand = {
   details:
     'Tells the story of the fictional example line at a fixed instant (Monday 4 January 2027, 09:00 in Paris):\n' +
     'coverage and gaps, the week\u2019s rota and its fairness, the callback plan with the requests not placed and\n' +
-    'why. Writes what it computed into one folder, named at the end. Same output on every machine.',
+    'why, the SLA statuses and the next breaches. Writes what it computed, with the HTML coverage report and\n' +
+    'the December monthly review, into one folder, named at the end. Same output on every machine.',
   example: 'astreinte demo --out astreinte-demo --lang fr',
   options: {
     out: {
@@ -53,9 +54,15 @@ export const demoCommand: Subcommand = {
       to: startOfLocalDate(team.timeZone, day + 28),
     };
     const week = { from: horizon.from, to: startOfLocalDate(team.timeZone, day + 7) };
+    const monthStart = parseLocalDate(`${DEMO_MONTH}-01`) as number;
+    const month = {
+      name: DEMO_MONTH,
+      from: startOfLocalDate(team.timeZone, monthStart),
+      to: startOfLocalDate(team.timeZone, monthStart + daysInMonth(DEMO_MONTH)),
+    };
     const zone = buildZoneTable(team.timeZone, horizon.from - 60 * DAY, horizon.to + DAY);
     const progress = progressLine(io);
-    const story = tellStory({ team, requests, now, horizon, week, zone, lang }, progress);
+    const story = tellStory({ team, requests, now, horizon, week, month, zone, lang }, progress);
     progress(undefined);
     const folder = stringOption(args, 'out') ?? freshFolder(io);
     const paths = new Map([...story.files].map(([name, text]) => [`${folder}/${name}`, text]));
@@ -93,4 +100,10 @@ function progressLine(io: CommandIo): (step: string | undefined) => void {
     const n = STORY_STEPS.indexOf(step as (typeof STORY_STEPS)[number]) + 1;
     io.stderr(`\r\u001b[2K[${n}/${STORY_STEPS.length}] ${step}\u2026`);
   };
+}
+
+/** Days in the month `YYYY-MM` (day 0 of the next month is its last day). */
+function daysInMonth(month: string): number {
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  return new Date(Date.UTC(y, m, 0)).getUTCDate();
 }

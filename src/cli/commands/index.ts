@@ -7,11 +7,15 @@
 import type { Subcommand } from '../command.js';
 import { coverageCommand } from './coverage.js';
 import { demoCommand } from './demo.js';
+import { feedsCommand } from './feeds.js';
 import { intakeCommand } from './intake.js';
 import { matchCommand } from './match.js';
+import { reportCoverageCommand, reportMonthlyCommand } from './report.js';
 import { rotaCommand } from './rota.js';
 import { schemaCommand } from './schema.js';
+import { serveCommand } from './serve.js';
 import { slaCommand, slaExposureCommand } from './sla.js';
+import { tokensIssueCommand, tokensRevokeCommand } from './tokens.js';
 import { validateCommand } from './validate.js';
 
 /** The subcommands, in the order of the story: check the files, see the gaps, build the rota, place the calls. */
@@ -24,5 +28,11 @@ export const COMMANDS: readonly Subcommand[] = [
   matchCommand,
   slaCommand,
   slaExposureCommand,
+  reportCoverageCommand,
+  reportMonthlyCommand,
+  feedsCommand,
+  tokensIssueCommand,
+  tokensRevokeCommand,
+  serveCommand,
   schemaCommand,
 ];

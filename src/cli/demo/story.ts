@@ -5,11 +5,15 @@
  *
  * @module
  */
+
+import { coachFeed, gapsFeed, teamFeed } from '../../ical/index.js';
 import {
   type CallbackPlan,
   type CallbackRequest,
   type CoverageReport,
   computeCoverage,
+  computeExposure,
+  computeSla,
   coverageToJson,
   formatLocal,
   generateRota,
@@ -18,9 +22,19 @@ import {
   planToJson,
   type Rota,
   rotaToJson,
+  SLA_STATUSES,
+  type SlaReport,
+  slaToJson,
   type Team,
   type ZoneTable,
 } from '../../index.js';
+import {
+  buildCoverageGapReport,
+  buildMonthlyReview,
+  coverageGapReportToHtml,
+  monthlyReviewToHtml,
+  monthlySlaInput,
+} from '../../reporting/index.js';
 import { jsonText } from '../common.js';
 import { type StoryWords, WORDS } from './words.js';
 
@@ -39,6 +53,8 @@ export interface StoryInputs {
   readonly horizon: { readonly from: Instant; readonly to: Instant };
   /** The rota's week: the first seven days of `horizon`. */
   readonly week: { readonly from: Instant; readonly to: Instant };
+  /** The month the review covers, `YYYY-MM`, and its bounds (local midnights). */
+  readonly month: { readonly name: string; readonly from: Instant; readonly to: Instant };
   /** Local times in the team's zone over the horizon (and a margin). */
   readonly zone: ZoneTable;
   readonly lang: 'en' | 'fr';
@@ -51,7 +67,7 @@ export interface Story {
 }
 
 /** The steps of the story, in order, for a progress line. */
-export const STORY_STEPS = ['coverage', 'rota', 'plan'] as const;
+export const STORY_STEPS = ['coverage', 'rota', 'plan', 'sla', 'reports', 'feeds'] as const;
 
 /**
  * Tells the story of the example: coverage and gaps, the week's rota and its fairness, the callback plan. Calls
@@ -65,16 +81,50 @@ export function tellStory(inputs: StoryInputs, progress: (step: string) => void 
   const rota = generateRota(inputs.team, inputs.week);
   progress('plan');
   const plan = planCallbacks(inputs.team, inputs.requests, { now: inputs.now });
+  progress('sla');
+  const sla = computeSla(inputs.team, inputs.requests, { now: inputs.now });
+  progress('reports');
+  const { team, lang } = inputs;
+  const exposure = computeExposure(team, inputs.horizon).periods;
+  const gapReport = buildCoverageGapReport(team, { ...inputs.horizon, exposure });
+  const monthSla = computeSla(team, inputs.requests, {
+    now: inputs.now,
+    predict: false,
+    metricsFrom: inputs.month.from,
+    metricsTo: inputs.month.to,
+  });
+  const review = buildMonthlyReview(team, inputs.requests, {
+    month: inputs.month.name,
+    sla: monthlySlaInput(monthSla.metrics),
+  });
+  progress('feeds');
+  // The feeds cover the four weeks: a rota over the whole horizon, the plan's calls, the gaps with the exposure.
+  const feedRota = generateRota(team, inputs.horizon);
+  const feedOptions = { now: inputs.now, ...inputs.horizon, lang };
+  const feeds = new Map<string, string>();
+  for (const coach of team.coaches) {
+    feeds.set(
+      `feeds/${coach.id}.ics`,
+      coachFeed(team, coach.id, { ...feedOptions, rota: feedRota, calls: plan }).ics,
+    );
+  }
+  feeds.set('feeds/team.ics', teamFeed(team, { ...feedOptions, rota: feedRota }).ics);
+  feeds.set('feeds/gaps.ics', gapsFeed(team, { ...feedOptions, coverage, exposure }).ics);
   const chapters = [
     teamChapter(inputs, words),
     coverageChapter(coverage, inputs, words),
     rotaChapter(rota, words),
     planChapter(plan, inputs, words),
+    slaChapter(sla, inputs, words),
   ];
   const files = new Map([
     ['coverage.json', jsonText(coverageToJson(coverage))],
     ['rota.json', jsonText(rotaToJson(rota))],
-    ['plan.json', jsonText(planToJson(plan, inputs.team))],
+    ['plan.json', jsonText(planToJson(plan, team))],
+    ['sla.json', jsonText(slaToJson(sla, team))],
+    ['coverage-report.html', coverageGapReportToHtml(gapReport, { lang })],
+    [`monthly-review-${inputs.month.name}.html`, monthlyReviewToHtml(review, { lang })],
+    ...feeds,
   ]);
   return { chapters, files };
 }
@@ -155,6 +205,30 @@ function planChapter(plan: CallbackPlan, inputs: StoryInputs, words: StoryWords)
   if (open.length > 0) lines.push(words.notPlaced);
   for (const n of open) lines.push(`  ${n.requestId}  ${n.sentence[inputs.lang]}`);
   return { title: words.planTitle, lines };
+}
+
+function slaChapter(sla: SlaReport, inputs: StoryInputs, words: StoryWords): Chapter {
+  const counts = SLA_STATUSES.map(
+    (status) => [status, sla.entries.filter((e) => e.status === status).length] as const,
+  );
+  const lines = [
+    words.slaCounts(
+      counts
+        .filter(([, n]) => n > 0)
+        .map(([status, n]) => `${n} ${status}`)
+        .join(', '),
+    ),
+  ];
+  if (sla.nextBreaches.length > 0) lines.push(words.nextBreaches);
+  for (const e of sla.nextBreaches) {
+    const why = e.reason === undefined ? '' : `  ${e.reason}`;
+    lines.push(
+      `  ${e.requestId}  ${e.status.padEnd(11)} ${words.deadline(formatLocal(inputs.zone, e.deadline))}${why}`,
+    );
+  }
+  const share = sla.metrics.totals.shareMet;
+  lines.push(words.shareMet(share === null ? '-' : percent(share), sla.metrics.totals.breached));
+  return { title: words.slaTitle, lines };
 }
 
 /** `71.3 %`-style share with one decimal. */

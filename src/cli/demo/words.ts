@@ -23,6 +23,11 @@ export interface StoryWords {
   readonly planSummary: (placed: number, open: number, closed: number) => string;
   readonly late: (deadline: string) => string;
   readonly notPlaced: string;
+  readonly slaTitle: string;
+  readonly slaCounts: (counts: string) => string;
+  readonly nextBreaches: string;
+  readonly deadline: (local: string) => string;
+  readonly shareMet: (share: string, breached: number) => string;
   readonly wrote: (count: number, folder: string) => string;
 }
 
@@ -53,6 +58,13 @@ export const WORDS: Readonly<Record<'en' | 'fr', StoryWords>> = {
       `${plural(placed, 'call', 'calls')} booked; ${plural(open, 'open request', 'open requests')} not placed; ${closed} closed or for the chamber.`,
     late: (deadline) => `late: the deadline was ${deadline}`,
     notPlaced: 'Not placed:',
+    slaTitle: 'The 24-hour promise (SLA)',
+    slaCounts: (counts) => `Every request at this instant: ${counts}.`,
+    nextBreaches:
+      'Next breaches, by deadline (will-breach: the plan cannot keep the promise; at-risk: little time left):',
+    deadline: (local) => `deadline ${local}`,
+    shareMet: (share, breached) =>
+      `Promise kept for ${share} of the requests decided; ${breached} broken so far.`,
     wrote: (count, folder) => `Wrote ${plural(count, 'file', 'files')} to ${folder}`,
   },
   fr: {
@@ -78,6 +90,13 @@ export const WORDS: Readonly<Record<'en' | 'fr', StoryWords>> = {
       `${plural(placed, 'appel réservé', 'appels réservés')} ; ${plural(open, 'demande ouverte', 'demandes ouvertes')} non placée(s) ; ${closed} closes ou pour la CCI.`,
     late: (deadline) => `en retard : l\u2019échéance était ${deadline}`,
     notPlaced: 'Non placées :',
+    slaTitle: 'La promesse des 24 heures (SLA)',
+    slaCounts: (counts) => `Toutes les demandes à cet instant : ${counts}.`,
+    nextBreaches:
+      'Prochains dépassements, par échéance (will-breach : le plan ne peut pas tenir la promesse ; at-risk : peu de temps) :',
+    deadline: (local) => `échéance ${local}`,
+    shareMet: (share, breached) =>
+      `Promesse tenue pour ${share} des demandes jugées ; ${breached} non tenue(s) à ce jour.`,
     wrote: (count, folder) => `${plural(count, 'fichier écrit', 'fichiers écrits')} dans ${folder}`,
   },
 };

@@ -1,0 +1,42 @@
+/**
+ * A report laid out for people, independent of the format: a title, a few key-value lines and sections of
+ * paragraphs, tables and figures, every string already formatted in the report's language. Markdown and HTML both
+ * render it, so the two always say the same thing.
+ *
+ * @module
+ */
+
+/** A table: header cells, rows of cells (already formatted text). */
+export interface DocTable {
+  readonly head: readonly string[];
+  readonly rows: readonly (readonly string[])[];
+  /** Columns to right-align (figures). */
+  readonly numeric?: readonly boolean[];
+  /** Text for screen readers and print: what the table shows. */
+  readonly caption?: string;
+}
+
+/** One section of the report. */
+export interface DocSection {
+  /** Stable anchor, `[a-z-]+`. */
+  readonly id: string;
+  readonly title: string;
+  readonly paragraphs?: readonly string[];
+  readonly table?: DocTable;
+  /** Inline SVG markup made by `svg.ts` (already escaped); HTML only, Markdown shows the table instead. */
+  readonly svg?: string;
+  /** Fold the table on screen (`<details>`): for a long text equivalent of a picture. */
+  readonly foldTable?: boolean;
+  /** Small print under the table. */
+  readonly notes?: readonly string[];
+}
+
+/** The whole document. */
+export interface ReportDocument {
+  readonly lang: 'fr' | 'en';
+  readonly title: string;
+  /** Label and value lines under the title. */
+  readonly meta: readonly (readonly [string, string])[];
+  readonly sections: readonly DocSection[];
+  readonly footer: string;
+}
