@@ -45,57 +45,98 @@ export function monthlyReviewToJson(review: MonthlyReview) {
   const k = review.k;
   const v = (p: PublishedCount) => countValue(p, k);
   const t = (pt: PublishedTable, rows: readonly string[], cols: readonly string[]) => ({
+    /** Row keys, as in the files (`coaches`, `sms`...; `unqualified` / `open` for requests without topic / outcome). */
     rows: [...rows],
+    /** Column keys, as in the files. */
     columns: [...cols],
+    /** Counts row by row: a number, or `"<k"`, `"x"` (complement) or `"withheld"`. */
     cells: pt.cells.map((r) => r.map(v)),
+    /** Total of each row, published the same way. */
     rowTotals: pt.rowTotals.map(v),
+    /** Total of each column, published the same way. */
     columnTotals: pt.columnTotals.map(v),
+    /** The grand total, published the same way. */
     total: v(pt.total),
+    /** True when the whole table is withheld (every entry `"withheld"`). */
     withheld: pt.withheld,
   });
   const list = (pl: PublishedList, keys: readonly string[]) => ({
+    /** Keys of the counts (local dates `YYYY-MM-DD` of the weeks' Mondays, or reason codes). */
     keys: [...keys],
+    /** One count per key: a number, or `"<k"`, `"x"` or `"withheld"`. */
     counts: pl.cells.map(v),
+    /** Their total, published the same way. */
     total: v(pl.total),
+    /** True when the whole list is withheld. */
     withheld: pl.withheld,
   });
   return {
+    /** Version of this JSON shape; 1. */
     schemaVersion: 1,
+    /** Always `monthly-review`. */
     kind: review.kind,
+    /** The team's name. */
     team: review.team,
+    /** The team's IANA time zone, in which `from` and `to` are written. */
     timeZone: review.timeZone,
+    /** The month, `YYYY-MM`. */
     month: review.month,
+    /** Start of the month (inclusive), ISO 8601 local time with offset. */
     from: formatInstant(table, review.from),
+    /** End of the month (exclusive), ISO 8601 local time with offset. */
     to: formatInstant(table, review.to),
+    /** The suppression threshold: counts 1 to k-1 are shown `"<k"`. */
     k,
+    /** Requests per week touching the month (only the days inside the month count). */
     byWeek: list(review.byWeek, review.weeks.map(formatLocalDate)),
+    /** Requests by door (rows) and channel (columns). */
     doorChannel: t(review.doorChannel, DOORS, CHANNELS),
+    /** Requests by topic (rows, then `unqualified`) and door (columns). */
     topicDoor: t(review.topicDoor, TOPIC_ROWS, DOORS),
+    /** Requests by outcome (rows, then `open`) and door (columns). */
     outcomeDoor: t(review.outcomeDoor, OUTCOME_ROWS, DOORS),
+    /** Time from receipt to first contact. */
     firstContact: {
+      /** Requests with a first contact, published like a count. */
       count: v(review.firstContact.count),
       ...(review.firstContact.medianMinutes === undefined
         ? {}
         : {
+            /** Median in whole minutes; absent for fewer than k values. */
             medianMinutes: Math.round(review.firstContact.medianMinutes),
+            /** 90th percentile (nearest rank) in whole minutes; absent for fewer than k values. */
             p90Minutes: Math.round(review.firstContact.p90Minutes!),
           }),
     },
     ...(review.sla === undefined
       ? {}
       : {
+          /** SLA figures; absent when the review has none. */
           sla: {
+            /** Requests the SLA was judged on, published like a count. */
             requests: v(review.sla.requests),
-            ...(review.sla.shareMet === undefined ? {} : { shareMet: round6(review.sla.shareMet) }),
+            ...(review.sla.shareMet === undefined
+              ? {}
+              : {
+                  /** Share handled in time, 0-1 rounded to 6 decimals; absent when fewer than k requests were judged. */
+                  shareMet: round6(review.sla.shareMet),
+                }),
+            /** Breaches per reason code. */
             breachesByReason: list(review.sla.breachesByReason, review.sla.reasons),
           },
         }),
+    /** Per coach, in team order. */
     coaches: review.coaches.map((c, i) => ({
+      /** The coach's id. */
       id: c.id,
+      /** The coach's name (a volunteer's). */
       name: c.name,
+      /** Hours on call in the rota, rounded to 6 decimals. */
       onCallHours: round6(c.onCallHours),
+      /** Calls the coach made in the month, published like a count. */
       calls: v(review.calls.cells[i]!),
     })),
+    /** Calls made in the month by the whole team, published like a count. */
     calls: v(review.calls.total),
   };
 }
