@@ -81,7 +81,7 @@ export const coachFeedId = (coachId: string): string => `coach:${coachId}`;
  * A coach's feed: their shifts (first line, backup, overrides marked) and the calls booked for them. No caller's
  * contact unless `includeCallerContact` is set.
  *
- * @throws {@link ValidationError} for a bad team, an unknown coach, bad options or shifts.
+ * @throws {@link index!ValidationError} for a bad team, an unknown coach, bad options or shifts.
  * @example
  * const { ics, state } = coachFeed(team, 'amelie', { rota, calls: plan, now, previous });
  * // ics: BEGIN:VCALENDAR ... SUMMARY:Astreinte - 1re ligne ... SUMMARY:Rappel - demande R-2026-0042 ...
@@ -150,7 +150,7 @@ export function coachFeed(teamInput: TeamInput, coachId: string, options: CoachF
 /**
  * The team's feed, for the coordinators: every shift of every layer, with the coach's display name.
  *
- * @throws {@link ValidationError} for a bad team, bad options or shifts naming unknown coaches.
+ * @throws {@link index!ValidationError} for a bad team, bad options or shifts naming unknown coaches.
  * @example const { ics } = teamFeed(team, { rota, now }); // SUMMARY:1re ligne : Amélie Martin
  */
 export function teamFeed(teamInput: TeamInput, options: TeamFeedOptions): Feed {
@@ -183,7 +183,7 @@ export function teamFeed(teamInput: TeamInput, options: TeamFeedOptions): Feed {
  * (when given) every exposure period of the SLA. Free time (`TRANSP:TRANSPARENT`), no reminders unless
  * `shiftAlarmMinutes` is set.
  *
- * @throws {@link ValidationError} for a bad team, bad options or bad exposure periods.
+ * @throws {@link index!ValidationError} for a bad team, bad options or bad exposure periods.
  * @example const { ics } = gapsFeed(team, { now, exposure: computeExposure(team, { from, to }) });
  */
 export function gapsFeed(teamInput: TeamInput, options: GapsFeedOptions): Feed {

@@ -70,7 +70,7 @@ const wholeIn = (v: unknown, min: number, max: number): boolean =>
 /**
  * Applies the defaults and checks every option, listing every problem.
  *
- * @throws {@link ValidationError} e.g. `refreshMinutes: 0 is not a number of minutes (expected an integer from 1 to 10080)`.
+ * @throws {@link index!ValidationError} e.g. `refreshMinutes: 0 is not a number of minutes (expected an integer from 1 to 10080)`.
  */
 export function resolveFeedOptions(options: FeedOptions): ResolvedFeedOptions {
   const issues: ValidationIssue[] = [];

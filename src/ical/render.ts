@@ -44,7 +44,7 @@ const PROD_ID = '//astreinte//feeds//FR';
 /**
  * The `VTIMEZONE` of `zone` from timezones-ical-library, CRLF line ends, no trailing newline.
  *
- * @throws {@link ValidationError} when the library has no block for the zone (then `times: 'utc'` is the way out).
+ * @throws {@link index!ValidationError} when the library has no block for the zone (then `times: 'utc'` is the way out).
  */
 export function vtimezone(zone: string): string {
   const block = tzlib_get_ical_block(zone);
@@ -184,7 +184,7 @@ export interface FeedZone {
 /**
  * The offset table of `zone` over `[from, to)` and its `VTIMEZONE`, for {@link FeedOptions.sharedZone}.
  *
- * @throws {@link ValidationError} for an unknown zone, or one timezones-ical-library lacks.
+ * @throws {@link index!ValidationError} for an unknown zone, or one timezones-ical-library lacks.
  * @example const sharedZone = feedZone(team.timeZone, from - DAY, to + DAY); coachFeed(team, id, { ..., sharedZone });
  */
 export function feedZone(zone: string, from: Instant, to: Instant): FeedZone {

@@ -47,7 +47,7 @@ const isText = (v: unknown): v is string => typeof v === 'string' && v.length > 
 /**
  * Checks a published state read back from JSON (e.g. `JSON.parse` of the `--state` file), listing every problem.
  *
- * @throws {@link ValidationError} with paths such as `events[3].sequence`.
+ * @throws {@link index!ValidationError} with paths such as `events[3].sequence`.
  * @example const previous = parsePublishedState(JSON.parse(text)); coachFeed(team, 'a', { ..., previous });
  */
 export function parsePublishedState(json: unknown): PublishedState {

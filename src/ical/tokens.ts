@@ -126,7 +126,7 @@ export function revokeTokens(
 /**
  * Checks a token file read back from JSON, listing every problem. An absent file is `{ version: 1, tokens: [] }`.
  *
- * @throws {@link ValidationError} with paths such as `tokens[2].hash`.
+ * @throws {@link index!ValidationError} with paths such as `tokens[2].hash`.
  */
 export function parseTokenFile(json: unknown): TokenFile {
   const issues: ValidationIssue[] = [];

@@ -47,7 +47,7 @@ export interface FeedInputs {
 /**
  * Reads the files and prepares the feeds' inputs at `now`: the horizon defaults to 15 days back and 90 ahead.
  *
- * @throws {@link ValidationError} naming the file and the path of every problem.
+ * @throws {@link index!ValidationError} naming the file and the path of every problem.
  */
 export function readFeedInputs(
   files: FeedFiles,

@@ -14,7 +14,7 @@ import { parseTokenFile, type TokenFile, type TokenRecord, type TokenStore } fro
 /**
  * Reads a token file through `io` (the disk by default); a file that does not exist is an empty one.
  *
- * @throws {@link ValidationError} naming the file.
+ * @throws {@link index!ValidationError} naming the file.
  * @example const { tokens } = readTokenFile('tokens.json');
  */
 export function readTokenFile(

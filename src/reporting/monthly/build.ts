@@ -127,7 +127,7 @@ export function monthDays(month: string): { first: number; next: number } | unde
  * Builds the review of `month` (local calendar month in the team's zone: `2027-03` is
  * `[2027-03-01 00:00, 2027-04-01 00:00)` there, 743 hours with the spring change).
  *
- * @throws {@link ValidationError} for a bad month, k or SLA input.
+ * @throws {@link index!ValidationError} for a bad month, k or SLA input.
  * @example
  * const review = buildMonthlyReview(team, requests, { month: '2026-12' });
  * review.doorChannel.total // { value: 14 } (or hidden when below k)
