@@ -22,9 +22,13 @@ import { FEED_WORDS, type FeedWords } from './words.js';
 
 /** The shifts a feed reads: a generated `Rota`, or any `{ shifts }` (e.g. a published rota read back). */
 export interface FeedRota {
+  /** The shifts, every layer, UTC epoch ms `[start, end)`. */
   readonly shifts: readonly Shift[];
   /** Layer order (first line first); without it `primary` is the first line and `backup` the backup. */
-  readonly policy?: { readonly layers: readonly string[] };
+  readonly policy?: {
+    /** Layer names, first line first. */
+    readonly layers: readonly string[];
+  };
 }
 
 /** A written feed. */
@@ -39,6 +43,7 @@ export interface Feed {
 
 /** What the coach feed takes besides {@link FeedOptions}. */
 export interface CoachFeedOptions extends FeedOptions {
+  /** The rota whose shifts of the coach are written. */
   readonly rota: FeedRota;
   /** Booked callbacks: a matching plan (its `placed` calls) or a list of bookings. @defaultValue none */
   readonly calls?: CallbackPlan | readonly Booking[];
@@ -53,6 +58,7 @@ export interface CoachFeedOptions extends FeedOptions {
 
 /** What the team feed takes besides {@link FeedOptions}. */
 export interface TeamFeedOptions extends FeedOptions {
+  /** The rota whose shifts (every coach, every layer) are written. */
   readonly rota: FeedRota;
 }
 
@@ -61,8 +67,11 @@ export interface TeamFeedOptions extends FeedOptions {
  * up to `worstWaitMs` for a callback.
  */
 export interface ExposureSpan {
+  /** Start (inclusive), UTC epoch ms. */
   readonly start: Instant;
+  /** End (exclusive), UTC epoch ms. */
   readonly end: Instant;
+  /** Longest wait of an arrival in the span, ms. */
   readonly worstWaitMs: number;
 }
 

@@ -24,7 +24,9 @@ export interface FeedSource {
 
 /** One request, as the handler reports it: never the token, never a caller's data. */
 export interface FeedRequestLog {
+  /** The HTTP method of the request (`GET`, `HEAD`...). */
   readonly method: string;
+  /** The HTTP status answered (200, 304, 404...). */
   readonly status: number;
   /** The feed served (`coach:<id>`, `team`, `gaps`), absent when none was. */
   readonly feed?: string;
@@ -34,7 +36,9 @@ export interface FeedRequestLog {
 
 /** What {@link createFeedHandler} takes. */
 export interface FeedHandlerOptions {
+  /** The issued tokens, read on every request (a revocation takes effect at once). */
   readonly tokens: TokenStore;
+  /** Where the feeds' text comes from. */
   readonly source: FeedSource;
   /** Where the links live. @defaultValue `'/feeds/'` */
   readonly pathPrefix?: string;

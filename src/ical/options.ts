@@ -58,8 +58,9 @@ export interface ResolvedFeedOptions {
   readonly sharedZone: FeedZone | undefined;
 }
 
-/** The default horizon: 15 days back, 90 days ahead. */
+/** The default horizon: 15 days back, 90 days ahead. Days before `now` the default horizon starts (`from = now - 15 days`). */
 export const DEFAULT_DAYS_BACK = 15;
+/** Days after `now` the default horizon ends (`to = now + 90 days`, exclusive). */
 export const DEFAULT_DAYS_AHEAD = 90;
 const MAX_HORIZON = 5 * 366 * DAY;
 const WEEK_MINUTES = 7 * 24 * 60;

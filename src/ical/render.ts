@@ -176,6 +176,7 @@ function foldLine(line: string): string {
 
 /** A zone's offset table and its `VTIMEZONE`, built once and shared by many feeds (see `FeedOptions.sharedZone`). */
 export interface FeedZone {
+  /** The zone's offset table over the range, to convert instants to local time. */
   readonly table: ZoneTable;
   /** The `VTIMEZONE` block, CRLF line ends (from {@link vtimezone}). */
   readonly vtimezone: string;

@@ -11,17 +11,30 @@ import type { Instant } from '../time/types.js';
 
 /** Which feed a token opens. */
 export type FeedTarget =
-  | { readonly kind: 'coach'; readonly coachId: string }
-  | { readonly kind: 'team' }
-  | { readonly kind: 'gaps' };
+  | {
+      /** One coach's own feed. */
+      readonly kind: 'coach';
+      /** The coach's id, as in the team file. */
+      readonly coachId: string;
+    }
+  | {
+      /** The team feed: every coach's shifts. */
+      readonly kind: 'team';
+    }
+  | {
+      /** The gaps feed: spans without enough coaches, and SLA exposure. */
+      readonly kind: 'gaps';
+    };
 
 /** One issued token, as stored: never the token itself. */
 export interface TokenRecord {
   /** A short random id (16 hex digits), to name the record; unrelated to the token. */
   readonly id: string;
+  /** The feed the token opens. */
   readonly target: FeedTarget;
   /** SHA-256 of the token's text, 64 lowercase hex digits. */
   readonly hash: string;
+  /** When it was issued, UTC epoch ms. */
   readonly createdAt: Instant;
   /** Set once revoked: the token opens nothing from then on. */
   readonly revokedAt?: Instant;
@@ -33,12 +46,15 @@ export interface TokenRecord {
  * `astreinte/node` (`jsonFileTokenStore`), or a database.
  */
 export interface TokenStore {
+  /** Every stored record, revoked ones included (`findToken` skips those); may be async. */
   records(): readonly TokenRecord[] | Promise<readonly TokenRecord[]>;
 }
 
 /** The stored form of a token file. `version` is 1. */
 export interface TokenFile {
+  /** Version of the file's shape; 1. */
   readonly version: 1;
+  /** Every issued token's record, revoked ones included. */
   readonly tokens: readonly TokenRecord[];
 }
 
@@ -66,7 +82,12 @@ export function targetKey(target: FeedTarget): string {
 export async function issueToken(
   target: FeedTarget,
   now: Instant,
-): Promise<{ readonly token: string; readonly record: TokenRecord }> {
+): Promise<{
+  /** The token: 43 base64url characters (256 random bits). Show it once; it is stored nowhere. */
+  readonly token: string;
+  /** The record to store: the token's SHA-256, never the token. */
+  readonly record: TokenRecord;
+}> {
   const bytes = crypto.getRandomValues(new Uint8Array(TOKEN_BYTES));
   const token = base64url(bytes);
   const id = hex(crypto.getRandomValues(new Uint8Array(8)));
@@ -112,7 +133,12 @@ export function revokeTokens(
   records: readonly TokenRecord[],
   target: FeedTarget,
   now: Instant,
-): { readonly records: readonly TokenRecord[]; readonly revoked: number } {
+): {
+  /** The new list, in the same order; `records` itself is not changed. */
+  readonly records: readonly TokenRecord[];
+  /** How many live records were revoked (0 when the target had none). */
+  readonly revoked: number;
+} {
   const key = targetKey(target);
   let revoked = 0;
   const next = records.map((r) => {

@@ -22,6 +22,7 @@ import { loadBookings, loadPrevious, loadRequests, loadTeam, type ReadFile } fro
 
 /** The files feeds are built from. */
 export interface FeedFiles {
+  /** Path of the team file (required). */
   readonly team: string;
   /** A request file: its open requests are planned (`planCallbacks` at `now`) and the placed calls published. */
   readonly requests?: string;
@@ -33,12 +34,17 @@ export interface FeedFiles {
 
 /** Everything the three feeds need, read and checked. */
 export interface FeedInputs {
+  /** The team, compiled from its file. */
   readonly team: Team;
+  /** The published rota's shifts, or a rota generated over `[from, to)`. */
   readonly rota: FeedRota;
+  /** Calls to publish: the bookings, or (with a request file) the calls the plan placed at `now`. */
   readonly calls: readonly Booking[];
   /** The requests (only for a private feed's contacts). */
   readonly requests: readonly CallbackRequest[];
+  /** Start of the horizon (inclusive), UTC epoch ms: `now` - 15 days unless given. */
   readonly from: Instant;
+  /** End of the horizon (exclusive), UTC epoch ms: `now` + 90 days unless given. */
   readonly to: Instant;
   /** The SLA's exposure periods over the horizon (`computeExposure`), for the gaps feed. */
   readonly exposure: readonly ExposureSpan[];
@@ -95,7 +101,12 @@ export function buildFeed(inputs: FeedInputs, target: FeedTarget, options: Build
 export function buildAllFeeds(
   inputs: FeedInputs,
   options: BuildOptions,
-): { readonly files: ReadonlyMap<string, string>; readonly state: PublishedState } {
+): {
+  /** File name (`<coachId>.ics`, `team.ics`, `gaps.ics`) to iCalendar text, CRLF line ends. */
+  readonly files: ReadonlyMap<string, string>;
+  /** The published state after every feed: store it and pass it as `previous` next time. */
+  readonly state: PublishedState;
+} {
   const files = new Map<string, string>();
   let previous = options.previous;
   // One zone table and VTIMEZONE for every feed (see FeedOptions.sharedZone), a day's margin for shifts past the horizon.
