@@ -83,7 +83,11 @@ export interface GapsFeedOptions extends FeedOptions {
   readonly exposure?: readonly ExposureSpan[];
 }
 
-/** The feed id of a coach's feed, as in the published state and the UIDs. */
+/**
+ * The feed id of a coach's feed, as in the published state and the UIDs.
+ *
+ * @example coachFeedId('amelie') === 'coach:amelie'
+ */
 export const coachFeedId = (coachId: string): string => `coach:${coachId}`;
 
 /**

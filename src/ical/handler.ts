@@ -146,6 +146,9 @@ export function createFeedHandler(options: FeedHandlerOptions): (request: Reques
 /**
  * Says what went wrong without quoting any value: the error's kind and, for bad input, the paths of its problems
  * (a value may be personal data; a path never is).
+ *
+ * @example describeFailure(new TypeError('...')) === 'TypeError' // the message is never quoted
+ * @example describeFailure(validationError) // 'invalid input at coaches[2].name'
  */
 export function describeFailure(error: unknown): string {
   if (error instanceof ValidationError) {

@@ -62,12 +62,20 @@ export interface TokenFile {
 const TOKEN_BYTES = 32;
 const TOKEN_PATTERN = /^[A-Za-z0-9_-]{43}$/;
 
-/** `true` when `text` has the shape of a token (43 base64url characters); says nothing of whether it is issued. */
+/**
+ * `true` when `text` has the shape of a token (43 base64url characters); says nothing of whether it is issued.
+ *
+ * @example isTokenShaped('abc') === false
+ */
 export function isTokenShaped(text: string): boolean {
   return TOKEN_PATTERN.test(text);
 }
 
-/** A feed target's short name: `coach:<id>`, `team` or `gaps` (the feed ids of the published state). */
+/**
+ * A feed target's short name: `coach:<id>`, `team` or `gaps` (the feed ids of the published state).
+ *
+ * @example targetKey({ kind: 'coach', coachId: 'amelie' }) === 'coach:amelie'
+ */
 export function targetKey(target: FeedTarget): string {
   return target.kind === 'coach' ? `coach:${target.coachId}` : target.kind;
 }
@@ -94,7 +102,11 @@ export async function issueToken(
   return { token, record: { id, target, hash: await hashToken(token), createdAt: now } };
 }
 
-/** SHA-256 of the token's UTF-8 text, lowercase hex. */
+/**
+ * SHA-256 of the token's UTF-8 text, lowercase hex.
+ *
+ * @example (await hashToken(token)).length === 64
+ */
 export async function hashToken(token: string): Promise<string> {
   return hex(new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(token))));
 }
@@ -102,6 +114,8 @@ export async function hashToken(token: string): Promise<string> {
 /**
  * The live record a token opens, or `undefined`. The token's hash is compared with **every** live record's hash,
  * each comparison touching every character, so the time taken does not depend on how much of a hash matched.
+ *
+ * @example const record = await findToken((await store.records()), token); // undefined: answer 404
  */
 export async function findToken(
   records: readonly TokenRecord[],
@@ -128,6 +142,8 @@ function sameDigest(a: string, b: string): boolean {
  * Revokes every live token of `target`: a new list, the matching records stamped with `revokedAt: now`.
  *
  * @returns the new list and how many records were revoked.
+ *
+ * @example const { records: next, revoked } = revokeTokens(file.tokens, { kind: 'coach', coachId: 'amelie' }, now);
  */
 export function revokeTokens(
   records: readonly TokenRecord[],
@@ -153,6 +169,8 @@ export function revokeTokens(
  * Checks a token file read back from JSON, listing every problem. An absent file is `{ version: 1, tokens: [] }`.
  *
  * @throws {@link index!ValidationError} with paths such as `tokens[2].hash`.
+ *
+ * @example parseTokenFile(JSON.parse(text)).tokens.filter((r) => r.revokedAt === undefined)
  */
 export function parseTokenFile(json: unknown): TokenFile {
   const issues: ValidationIssue[] = [];

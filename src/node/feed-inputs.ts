@@ -54,6 +54,8 @@ export interface FeedInputs {
  * Reads the files and prepares the feeds' inputs at `now`: the horizon defaults to 15 days back and 90 ahead.
  *
  * @throws {@link index!ValidationError} naming the file and the path of every problem.
+ *
+ * @example const inputs = readFeedInputs({ team: 'team.json', requests: 'requests.json' }, { readFile }, now);
  */
 export function readFeedInputs(
   files: FeedFiles,
@@ -84,7 +86,11 @@ export function readFeedInputs(
 /** Options of {@link buildFeed} and {@link buildAllFeeds}: the feed options but the horizon, taken from the inputs. */
 export type BuildOptions = Omit<FeedOptions, 'from' | 'to'>;
 
-/** One feed from prepared inputs. */
+/**
+ * One feed from prepared inputs.
+ *
+ * @example const { ics } = buildFeed(inputs, { kind: 'team' }, { now, previous: state });
+ */
 export function buildFeed(inputs: FeedInputs, target: FeedTarget, options: BuildOptions): Feed {
   const o = { ...options, from: inputs.from, to: inputs.to };
   if (target.kind === 'coach')
@@ -97,6 +103,8 @@ export function buildFeed(inputs: FeedInputs, target: FeedTarget, options: Build
  * Every feed of the team: one per coach (`<coachId>.ics`), `team.ics` and `gaps.ics`, the state threaded through.
  *
  * @returns file name to text, and the new published state.
+ *
+ * @example const { files, state } = buildAllFeeds(inputs, { now, previous }); // files.get('team.ics')
  */
 export function buildAllFeeds(
   inputs: FeedInputs,

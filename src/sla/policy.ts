@@ -98,7 +98,11 @@ export function teamSlaPolicy(team: Team): SlaPolicy {
   return team.sla ?? DEFAULT_SLA_POLICY;
 }
 
-/** The promise of `door` in the team's policy. */
+/**
+ * The promise of `door` in the team's policy.
+ *
+ * @example doorSla(team, 'cci').clock // 'business' unless the team file says otherwise
+ */
 export function doorSla(team: Team, door: Door): DoorSla {
   return teamSlaPolicy(team)[door];
 }

@@ -164,7 +164,11 @@ export interface ExposureJson {
   readonly waits: readonly ExposurePeriodJson[];
 }
 
-/** The exposure as JSON. */
+/**
+ * The exposure as JSON.
+ *
+ * @example exposureToJson(computeExposure(team, { from, to }), team).maxWaitMinutes
+ */
 export function exposureToJson(report: ExposureReport, team: Team): ExposureJson {
   const table = buildZoneTable(team.timeZone, report.from - DAY, report.to + 60 * DAY);
   const period = (p: ExposureReport['periods'][number]): ExposurePeriodJson => ({

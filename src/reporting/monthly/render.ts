@@ -20,7 +20,11 @@ import { type ReportLang, type ReportWords, wordsFor } from '../formats/words.js
 import { type MonthlyReview, monthDays } from './build.js';
 import type { PublishedCount, PublishedList, PublishedTable } from './suppress.js';
 
-/** A published count as text: the number, `<k`, `×` (complement) or `—` (table withheld). */
+/**
+ * A published count as text: the number, `<k`, `×` (complement) or `—` (table withheld).
+ *
+ * @example countText({ hidden: 'small' }, 5) === '<5' // { value: 12 } gives '12'
+ */
 export function countText(p: PublishedCount, k: number): string {
   if ('value' in p) return String(p.value);
   return p.hidden === 'small' ? `<${k}` : p.hidden === 'complement' ? '×' : '—';
@@ -144,6 +148,8 @@ export function monthlyReviewToJson(review: MonthlyReview) {
 /**
  * Tidy CSV tables keyed by name: `by-week`, `door-channel`, `topic-door`, `outcome-door`, `first-contact`,
  * `sla` (when present), `coaches`. Long format: one row per cell, totals as rows with `total` in the key column.
+ *
+ * @example monthlyReviewToCsv(review).get('door-channel') // door,channel,requests rows, CRLF
  */
 export function monthlyReviewToCsv(review: MonthlyReview): ReadonlyMap<string, string> {
   const j = monthlyReviewToJson(review);
@@ -191,7 +197,11 @@ export function monthlyReviewToCsv(review: MonthlyReview): ReadonlyMap<string, s
   return new Map([...tables].map(([name, tb]) => [name, tableToCsv(tb)]));
 }
 
-/** The review laid out for people (Markdown and HTML render it). */
+/**
+ * The review laid out for people (Markdown and HTML render it).
+ *
+ * @example monthlyReviewDocument(review, { lang: 'en' }).title
+ */
 export function monthlyReviewDocument(
   review: MonthlyReview,
   options: { readonly lang?: ReportLang } = {},
@@ -305,7 +315,11 @@ export function monthlyReviewDocument(
   };
 }
 
-/** Markdown of the review. */
+/**
+ * Markdown of the review.
+ *
+ * @example writeFileSync('review.md', monthlyReviewToMarkdown(buildMonthlyReview(team, requests, { month: '2026-12' })));
+ */
 export function monthlyReviewToMarkdown(
   review: MonthlyReview,
   options: { readonly lang?: ReportLang } = {},
@@ -313,7 +327,11 @@ export function monthlyReviewToMarkdown(
   return documentToMarkdown(monthlyReviewDocument(review, options));
 }
 
-/** Standalone HTML page of the review. */
+/**
+ * Standalone HTML page of the review.
+ *
+ * @example const html = monthlyReviewToHtml(review, { lang: 'en' }); // one page: inline CSS and SVG, nothing to fetch
+ */
 export function monthlyReviewToHtml(
   review: MonthlyReview,
   options: { readonly lang?: ReportLang } = {},

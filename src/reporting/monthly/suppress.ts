@@ -111,7 +111,13 @@ export interface PublishedList {
   readonly withheld: boolean;
 }
 
-/** A count list with its total (a one-column table), published the same way. */
+/**
+ * A count list with its total (a one-column table), published the same way.
+ *
+ * @example
+ * suppressList([2, 0, 8, 12], 5).cells
+ * // [{ hidden: 'small' }, { value: 0 }, { hidden: 'complement' }, { value: 12 }]; total { value: 22 }
+ */
 export function suppressList(counts: readonly number[], k: number): PublishedList {
   if (counts.length === 0) return { cells: [], total: { value: 0 }, withheld: false };
   const t = suppressTable(
