@@ -22,9 +22,13 @@ import { FEED_WORDS, type FeedWords } from './words.js';
 
 /** The shifts a feed reads: a generated `Rota`, or any `{ shifts }` (e.g. a published rota read back). */
 export interface FeedRota {
+  /** The shifts, every layer, UTC epoch ms `[start, end)`. */
   readonly shifts: readonly Shift[];
   /** Layer order (first line first); without it `primary` is the first line and `backup` the backup. */
-  readonly policy?: { readonly layers: readonly string[] };
+  readonly policy?: {
+    /** Layer names, first line first. */
+    readonly layers: readonly string[];
+  };
 }
 
 /** A written feed. */
@@ -39,6 +43,7 @@ export interface Feed {
 
 /** What the coach feed takes besides {@link FeedOptions}. */
 export interface CoachFeedOptions extends FeedOptions {
+  /** The rota whose shifts of the coach are written. */
   readonly rota: FeedRota;
   /** Booked callbacks: a matching plan (its `placed` calls) or a list of bookings. @defaultValue none */
   readonly calls?: CallbackPlan | readonly Booking[];
@@ -53,6 +58,7 @@ export interface CoachFeedOptions extends FeedOptions {
 
 /** What the team feed takes besides {@link FeedOptions}. */
 export interface TeamFeedOptions extends FeedOptions {
+  /** The rota whose shifts (every coach, every layer) are written. */
   readonly rota: FeedRota;
 }
 
@@ -61,8 +67,11 @@ export interface TeamFeedOptions extends FeedOptions {
  * up to `worstWaitMs` for a callback.
  */
 export interface ExposureSpan {
+  /** Start (inclusive), UTC epoch ms. */
   readonly start: Instant;
+  /** End (exclusive), UTC epoch ms. */
   readonly end: Instant;
+  /** Longest wait of an arrival in the span, ms. */
   readonly worstWaitMs: number;
 }
 
@@ -74,14 +83,18 @@ export interface GapsFeedOptions extends FeedOptions {
   readonly exposure?: readonly ExposureSpan[];
 }
 
-/** The feed id of a coach's feed, as in the published state and the UIDs. */
+/**
+ * The feed id of a coach's feed, as in the published state and the UIDs.
+ *
+ * @example coachFeedId('amelie') === 'coach:amelie'
+ */
 export const coachFeedId = (coachId: string): string => `coach:${coachId}`;
 
 /**
  * A coach's feed: their shifts (first line, backup, overrides marked) and the calls booked for them. No caller's
  * contact unless `includeCallerContact` is set.
  *
- * @throws {@link ValidationError} for a bad team, an unknown coach, bad options or shifts.
+ * @throws {@link index!ValidationError} for a bad team, an unknown coach, bad options or shifts.
  * @example
  * const { ics, state } = coachFeed(team, 'amelie', { rota, calls: plan, now, previous });
  * // ics: BEGIN:VCALENDAR ... SUMMARY:Astreinte - 1re ligne ... SUMMARY:Rappel - demande R-2026-0042 ...
@@ -150,7 +163,7 @@ export function coachFeed(teamInput: TeamInput, coachId: string, options: CoachF
 /**
  * The team's feed, for the coordinators: every shift of every layer, with the coach's display name.
  *
- * @throws {@link ValidationError} for a bad team, bad options or shifts naming unknown coaches.
+ * @throws {@link index!ValidationError} for a bad team, bad options or shifts naming unknown coaches.
  * @example const { ics } = teamFeed(team, { rota, now }); // SUMMARY:1re ligne : Amélie Martin
  */
 export function teamFeed(teamInput: TeamInput, options: TeamFeedOptions): Feed {
@@ -183,7 +196,7 @@ export function teamFeed(teamInput: TeamInput, options: TeamFeedOptions): Feed {
  * (when given) every exposure period of the SLA. Free time (`TRANSP:TRANSPARENT`), no reminders unless
  * `shiftAlarmMinutes` is set.
  *
- * @throws {@link ValidationError} for a bad team, bad options or bad exposure periods.
+ * @throws {@link index!ValidationError} for a bad team, bad options or bad exposure periods.
  * @example const { ics } = gapsFeed(team, { now, exposure: computeExposure(team, { from, to }) });
  */
 export function gapsFeed(teamInput: TeamInput, options: GapsFeedOptions): Feed {

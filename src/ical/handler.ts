@@ -24,7 +24,9 @@ export interface FeedSource {
 
 /** One request, as the handler reports it: never the token, never a caller's data. */
 export interface FeedRequestLog {
+  /** The HTTP method of the request (`GET`, `HEAD`...). */
   readonly method: string;
+  /** The HTTP status answered (200, 304, 404...). */
   readonly status: number;
   /** The feed served (`coach:<id>`, `team`, `gaps`), absent when none was. */
   readonly feed?: string;
@@ -34,7 +36,9 @@ export interface FeedRequestLog {
 
 /** What {@link createFeedHandler} takes. */
 export interface FeedHandlerOptions {
+  /** The issued tokens, read on every request (a revocation takes effect at once). */
   readonly tokens: TokenStore;
+  /** Where the feeds' text comes from. */
   readonly source: FeedSource;
   /** Where the links live. @defaultValue `'/feeds/'` */
   readonly pathPrefix?: string;
@@ -142,6 +146,9 @@ export function createFeedHandler(options: FeedHandlerOptions): (request: Reques
 /**
  * Says what went wrong without quoting any value: the error's kind and, for bad input, the paths of its problems
  * (a value may be personal data; a path never is).
+ *
+ * @example describeFailure(new TypeError('...')) === 'TypeError' // the message is never quoted
+ * @example describeFailure(validationError) // 'invalid input at coaches[2].name'
  */
 export function describeFailure(error: unknown): string {
   if (error instanceof ValidationError) {

@@ -58,8 +58,9 @@ export interface ResolvedFeedOptions {
   readonly sharedZone: FeedZone | undefined;
 }
 
-/** The default horizon: 15 days back, 90 days ahead. */
+/** The default horizon: 15 days back, 90 days ahead. Days before `now` the default horizon starts (`from = now - 15 days`). */
 export const DEFAULT_DAYS_BACK = 15;
+/** Days after `now` the default horizon ends (`to = now + 90 days`, exclusive). */
 export const DEFAULT_DAYS_AHEAD = 90;
 const MAX_HORIZON = 5 * 366 * DAY;
 const WEEK_MINUTES = 7 * 24 * 60;
@@ -70,7 +71,7 @@ const wholeIn = (v: unknown, min: number, max: number): boolean =>
 /**
  * Applies the defaults and checks every option, listing every problem.
  *
- * @throws {@link ValidationError} e.g. `refreshMinutes: 0 is not a number of minutes (expected an integer from 1 to 10080)`.
+ * @throws {@link index!ValidationError} e.g. `refreshMinutes: 0 is not a number of minutes (expected an integer from 1 to 10080)`.
  */
 export function resolveFeedOptions(options: FeedOptions): ResolvedFeedOptions {
   const issues: ValidationIssue[] = [];

@@ -44,7 +44,9 @@ const PROD_ID = '//astreinte//feeds//FR';
 /**
  * The `VTIMEZONE` of `zone` from timezones-ical-library, CRLF line ends, no trailing newline.
  *
- * @throws {@link ValidationError} when the library has no block for the zone (then `times: 'utc'` is the way out).
+ * @throws {@link index!ValidationError} when the library has no block for the zone (then `times: 'utc'` is the way out).
+ *
+ * @example vtimezone('Europe/Paris').split('\r\n')[1] === 'TZID:Europe/Paris'
  */
 export function vtimezone(zone: string): string {
   const block = tzlib_get_ical_block(zone);
@@ -60,7 +62,11 @@ export function vtimezone(zone: string): string {
   return text;
 }
 
-/** Escapes a TEXT value (RFC 5545 3.3.11): backslash, semicolon, comma, line breaks. */
+/**
+ * Escapes a TEXT value (RFC 5545 3.3.11): backslash, semicolon, comma, line breaks.
+ *
+ * @example escapeText('Rappel; a, b\nc') === 'Rappel\\; a\\, b\\nc'
+ */
 export function escapeText(text: string): string {
   return text.replace(/[\\;,]/g, (c) => `\\${c}`).replace(/\r\n|\r|\n/g, '\\n');
 }
@@ -109,7 +115,12 @@ export function renderCalendar(calendar: RenderCalendar, events: readonly Render
   return foldLines(`${head}${body}END:VCALENDAR\r\n`);
 }
 
-/** A whole number of minutes as an RFC 5545 duration: `PT1H`, `PT1H30M`, `P1D`, `P1DT2H`. */
+/**
+ * A whole number of minutes as an RFC 5545 duration: `PT1H`, `PT1H30M`, `P1D`, `P1DT2H`.
+ *
+ * @example durationText(90) === 'PT1H30M'
+ * @example durationText(1560) === 'P1DT2H' // 0 gives 'PT0M'
+ */
 export function durationText(minutes: number): string {
   const d = Math.floor(minutes / 1440);
   const h = Math.floor((minutes % 1440) / 60);
@@ -176,6 +187,7 @@ function foldLine(line: string): string {
 
 /** A zone's offset table and its `VTIMEZONE`, built once and shared by many feeds (see `FeedOptions.sharedZone`). */
 export interface FeedZone {
+  /** The zone's offset table over the range, to convert instants to local time. */
   readonly table: ZoneTable;
   /** The `VTIMEZONE` block, CRLF line ends (from {@link vtimezone}). */
   readonly vtimezone: string;
@@ -184,7 +196,7 @@ export interface FeedZone {
 /**
  * The offset table of `zone` over `[from, to)` and its `VTIMEZONE`, for {@link FeedOptions.sharedZone}.
  *
- * @throws {@link ValidationError} for an unknown zone, or one timezones-ical-library lacks.
+ * @throws {@link index!ValidationError} for an unknown zone, or one timezones-ical-library lacks.
  * @example const sharedZone = feedZone(team.timeZone, from - DAY, to + DAY); coachFeed(team, id, { ..., sharedZone });
  */
 export function feedZone(zone: string, from: Instant, to: Instant): FeedZone {

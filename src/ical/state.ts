@@ -11,10 +11,13 @@ import type { Instant } from '../time/types.js';
 
 /** One event as last published in one feed. */
 export interface PublishedEvent {
+  /** The event's `UID`: a hash of the team, feed, layer (or call), coach and start, `…@astreinte`; stable across runs. */
   readonly uid: string;
   /** The feed it was published in: `coach:<coachId>`, `team` or `gaps`. */
   readonly feed: string;
+  /** Start (inclusive), UTC epoch ms. */
   readonly start: Instant;
+  /** End (exclusive), UTC epoch ms. */
   readonly end: Instant;
   /** The coach it is about (`null` for gaps). */
   readonly coachId: string | null;
@@ -22,6 +25,7 @@ export interface PublishedEvent {
   readonly summary: string;
   /** `true` for shifts and gaps (shown as free time), `false` for calls. */
   readonly transparent: boolean;
+  /** `cancelled` once the event left the inputs: published so for a grace period (clients remove it), then dropped. */
   readonly status: 'confirmed' | 'cancelled';
   /** `SEQUENCE` as published; 0 on first publication. */
   readonly sequence: number;
@@ -33,6 +37,7 @@ export interface PublishedEvent {
 
 /** The published state of any number of feeds. `version` is 1. */
 export interface PublishedState {
+  /** Version of the state's shape; 1. */
   readonly version: 1;
   /** Sorted by feed, then start, then uid. */
   readonly events: readonly PublishedEvent[];
@@ -47,7 +52,7 @@ const isText = (v: unknown): v is string => typeof v === 'string' && v.length > 
 /**
  * Checks a published state read back from JSON (e.g. `JSON.parse` of the `--state` file), listing every problem.
  *
- * @throws {@link ValidationError} with paths such as `events[3].sequence`.
+ * @throws {@link index!ValidationError} with paths such as `events[3].sequence`.
  * @example const previous = parsePublishedState(JSON.parse(text)); coachFeed(team, 'a', { ..., previous });
  */
 export function parsePublishedState(json: unknown): PublishedState {

@@ -11,17 +11,30 @@ import type { Instant } from '../time/types.js';
 
 /** Which feed a token opens. */
 export type FeedTarget =
-  | { readonly kind: 'coach'; readonly coachId: string }
-  | { readonly kind: 'team' }
-  | { readonly kind: 'gaps' };
+  | {
+      /** One coach's own feed. */
+      readonly kind: 'coach';
+      /** The coach's id, as in the team file. */
+      readonly coachId: string;
+    }
+  | {
+      /** The team feed: every coach's shifts. */
+      readonly kind: 'team';
+    }
+  | {
+      /** The gaps feed: spans without enough coaches, and SLA exposure. */
+      readonly kind: 'gaps';
+    };
 
 /** One issued token, as stored: never the token itself. */
 export interface TokenRecord {
   /** A short random id (16 hex digits), to name the record; unrelated to the token. */
   readonly id: string;
+  /** The feed the token opens. */
   readonly target: FeedTarget;
   /** SHA-256 of the token's text, 64 lowercase hex digits. */
   readonly hash: string;
+  /** When it was issued, UTC epoch ms. */
   readonly createdAt: Instant;
   /** Set once revoked: the token opens nothing from then on. */
   readonly revokedAt?: Instant;
@@ -33,12 +46,15 @@ export interface TokenRecord {
  * `astreinte/node` (`jsonFileTokenStore`), or a database.
  */
 export interface TokenStore {
+  /** Every stored record, revoked ones included (`findToken` skips those); may be async. */
   records(): readonly TokenRecord[] | Promise<readonly TokenRecord[]>;
 }
 
 /** The stored form of a token file. `version` is 1. */
 export interface TokenFile {
+  /** Version of the file's shape; 1. */
   readonly version: 1;
+  /** Every issued token's record, revoked ones included. */
   readonly tokens: readonly TokenRecord[];
 }
 
@@ -46,12 +62,20 @@ export interface TokenFile {
 const TOKEN_BYTES = 32;
 const TOKEN_PATTERN = /^[A-Za-z0-9_-]{43}$/;
 
-/** `true` when `text` has the shape of a token (43 base64url characters); says nothing of whether it is issued. */
+/**
+ * `true` when `text` has the shape of a token (43 base64url characters); says nothing of whether it is issued.
+ *
+ * @example isTokenShaped('abc') === false
+ */
 export function isTokenShaped(text: string): boolean {
   return TOKEN_PATTERN.test(text);
 }
 
-/** A feed target's short name: `coach:<id>`, `team` or `gaps` (the feed ids of the published state). */
+/**
+ * A feed target's short name: `coach:<id>`, `team` or `gaps` (the feed ids of the published state).
+ *
+ * @example targetKey({ kind: 'coach', coachId: 'amelie' }) === 'coach:amelie'
+ */
 export function targetKey(target: FeedTarget): string {
   return target.kind === 'coach' ? `coach:${target.coachId}` : target.kind;
 }
@@ -66,14 +90,23 @@ export function targetKey(target: FeedTarget): string {
 export async function issueToken(
   target: FeedTarget,
   now: Instant,
-): Promise<{ readonly token: string; readonly record: TokenRecord }> {
+): Promise<{
+  /** The token: 43 base64url characters (256 random bits). Show it once; it is stored nowhere. */
+  readonly token: string;
+  /** The record to store: the token's SHA-256, never the token. */
+  readonly record: TokenRecord;
+}> {
   const bytes = crypto.getRandomValues(new Uint8Array(TOKEN_BYTES));
   const token = base64url(bytes);
   const id = hex(crypto.getRandomValues(new Uint8Array(8)));
   return { token, record: { id, target, hash: await hashToken(token), createdAt: now } };
 }
 
-/** SHA-256 of the token's UTF-8 text, lowercase hex. */
+/**
+ * SHA-256 of the token's UTF-8 text, lowercase hex.
+ *
+ * @example (await hashToken(token)).length === 64
+ */
 export async function hashToken(token: string): Promise<string> {
   return hex(new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(token))));
 }
@@ -81,6 +114,8 @@ export async function hashToken(token: string): Promise<string> {
 /**
  * The live record a token opens, or `undefined`. The token's hash is compared with **every** live record's hash,
  * each comparison touching every character, so the time taken does not depend on how much of a hash matched.
+ *
+ * @example const record = await findToken((await store.records()), token); // undefined: answer 404
  */
 export async function findToken(
   records: readonly TokenRecord[],
@@ -107,12 +142,19 @@ function sameDigest(a: string, b: string): boolean {
  * Revokes every live token of `target`: a new list, the matching records stamped with `revokedAt: now`.
  *
  * @returns the new list and how many records were revoked.
+ *
+ * @example const { records: next, revoked } = revokeTokens(file.tokens, { kind: 'coach', coachId: 'amelie' }, now);
  */
 export function revokeTokens(
   records: readonly TokenRecord[],
   target: FeedTarget,
   now: Instant,
-): { readonly records: readonly TokenRecord[]; readonly revoked: number } {
+): {
+  /** The new list, in the same order; `records` itself is not changed. */
+  readonly records: readonly TokenRecord[];
+  /** How many live records were revoked (0 when the target had none). */
+  readonly revoked: number;
+} {
   const key = targetKey(target);
   let revoked = 0;
   const next = records.map((r) => {
@@ -126,7 +168,9 @@ export function revokeTokens(
 /**
  * Checks a token file read back from JSON, listing every problem. An absent file is `{ version: 1, tokens: [] }`.
  *
- * @throws {@link ValidationError} with paths such as `tokens[2].hash`.
+ * @throws {@link index!ValidationError} with paths such as `tokens[2].hash`.
+ *
+ * @example parseTokenFile(JSON.parse(text)).tokens.filter((r) => r.revokedAt === undefined)
  */
 export function parseTokenFile(json: unknown): TokenFile {
   const issues: ValidationIssue[] = [];

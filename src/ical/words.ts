@@ -22,9 +22,11 @@ export interface FeedWords {
   readonly shiftSummary: (layer: string, override: boolean) => string;
   /** A shift in the team feed, with the coach's display name. */
   readonly teamShiftSummary: (layer: string, coachName: string, override: boolean) => string;
+  /** A shift's description: its layer, the team, and a note when it is an override. */
   readonly shiftDescription: (layer: string, team: string, override: boolean) => string;
   /** A booked callback: `Rappel - demande R-2026-0042` (the request id only). */
   readonly callSummary: (requestId: string) => string;
+  /** A booked callback's description: the request id and the call's length in minutes (no contact). */
   readonly callDescription: (requestId: string, minutes: number) => string;
   /** The caller's contact, for private feeds only. */
   readonly callerLine: (contact: string) => string;
@@ -32,14 +34,19 @@ export interface FeedWords {
   readonly uncovered: string;
   /** A span with some coaches free but fewer than the minimum. */
   readonly belowMinimum: (available: number, minimum: number) => string;
+  /** A gap's description: the team, coaches free (0 for nobody) and the minimum wanted. */
   readonly gapDescription: (team: string, available: number, minimum: number) => string;
-  /** A span where a request arriving would wait `hours` (may be fractional) before a call. */
+  /** A span where a request arriving would wait up to `waitText` (already formatted) before a call. */
   readonly exposureSummary: (waitText: string) => string;
+  /** An exposure span's description: the team and the longest wait, already formatted. */
   readonly exposureDescription: (team: string, waitText: string) => string;
   /** A duration in hours and minutes, e.g. `26 h 30`. */
   readonly duration: (minutes: number) => string;
+  /** Calendar name (`X-WR-CALNAME`) of a coach's feed, from the team's and the coach's names. */
   readonly coachCalendar: (team: string, coachName: string) => string;
+  /** Calendar name of the team feed. */
   readonly teamCalendar: (team: string) => string;
+  /** Calendar name of the gaps feed. */
   readonly gapsCalendar: (team: string) => string;
 }
 

@@ -28,9 +28,11 @@ export type Outcome =
 /** What happened when a coach rang the caller. A `reached` attempt is the first contact. */
 export type AttemptOutcome = 'no-answer' | 'reached' | 'wrong-number' | 'declined';
 
-/** The door, channel, topic, outcome and attempt-outcome codes, in the order the documentation lists them. */
+/** Every {@link Door}, in the order the documentation lists them (as `CHANNELS`, `TOPICS`, `OUTCOMES`, `ATTEMPT_OUTCOMES` for the other codes). */
 export const DOORS: readonly Door[] = ['coaches', 'cci'];
+/** Every {@link Channel}, in the order the documentation and the monthly review list them. */
 export const CHANNELS: readonly Channel[] = ['sms', 'email', 'phone', 'voicemail'];
+/** Every {@link Topic}, in the order the documentation and the monthly review list them. */
 export const TOPICS: readonly Topic[] = [
   'wellbeing',
   'economic',
@@ -40,6 +42,7 @@ export const TOPICS: readonly Topic[] = [
   'hr',
   'other',
 ];
+/** Every {@link Outcome}, in the order the documentation and the monthly review list them. */
 export const OUTCOMES: readonly Outcome[] = [
   'listened',
   'referred-health',
@@ -48,6 +51,7 @@ export const OUTCOMES: readonly Outcome[] = [
   'not-reached',
   'other',
 ];
+/** Every {@link AttemptOutcome}, in the order the documentation lists them. */
 export const ATTEMPT_OUTCOMES: readonly AttemptOutcome[] = [
   'no-answer',
   'reached',
@@ -57,8 +61,11 @@ export const ATTEMPT_OUTCOMES: readonly AttemptOutcome[] = [
 
 /** How to reach the caller. Personal data: never in any output unless asked for explicitly. */
 export interface Contact {
+  /** The caller's name, as given (personal data). */
   readonly name?: string;
+  /** The caller's phone number, as written in the file (6 to 20 digits, with `+`, spaces, dots, dashes or parentheses). */
   readonly phone?: string;
+  /** The caller's e-mail address (personal data). */
   readonly email?: string;
 }
 
@@ -66,7 +73,9 @@ export interface Contact {
 export interface Attempt {
   /** When the coach rang (UTC epoch ms). */
   readonly at: Instant;
+  /** The coach who rang, a coach id of the team. */
   readonly coachId: string;
+  /** How the attempt went; `reached` makes it the first contact. */
   readonly outcome: AttemptOutcome;
 }
 
@@ -76,7 +85,9 @@ export interface CallbackRequest {
   readonly id: string;
   /** When the request arrived (UTC epoch ms). */
   readonly receivedAt: Instant;
+  /** The door the request came through: whose SLA applies and who handles it. */
   readonly door: Door;
+  /** How the request arrived. */
   readonly channel: Channel;
   /** Absent until someone qualifies the request. */
   readonly topic?: Topic;

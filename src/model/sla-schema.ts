@@ -51,21 +51,27 @@ export const openingHoursSchema = /* @__PURE__ */ (() =>
 export const doorSlaSchema = /* @__PURE__ */ (() =>
   z
     .strictObject({
+      /** First contact within this much clock time, ISO 8601 `PTnHnM` (`PT24H`); default 24 h (coaches), 8 h (cci). */
       firstContactWithin: z.optional(duration('First contact within this much clock time.', 'PT24H')),
+      /** `elapsed` (every real millisecond counts) or `business` (opening hours only, without holidays and closures); default `elapsed` (coaches), `business` (cci). */
       clock: z.optional(z.enum(['elapsed', 'business'])).check(
         z.meta({
           description: '`elapsed`: real time; `business`: opening hours only, without holidays and closures.',
         }),
       ),
+      /** An open request with less clock time left than this is `at-risk`, `PTnHnM`; default 4 h (coaches), 2 h (cci). */
       atRisk: z.optional(duration('An open request with less clock time left than this is at risk.', 'PT4H')),
+      /** Start the clock at the first callback window when it starts after receipt; default true (coaches), false (cci). */
       startAtFirstWindow: z.optional(z.boolean()).check(
         z.meta({
           description: 'Start the clock at the first callback window when it starts after receipt.',
         }),
       ),
+      /** When the door is open, wall-clock in the team's zone (counted on the business clock only). */
       openingHours: z
         .optional(z.array(openingHoursSchema).check(z.maxLength(50)))
         .check(z.meta({ description: 'When the door is open (counted on the business clock only).' })),
+      /** Whose public holidays close the door, `{ country, region? }`; `null`: none. */
       holidays: z
         .optional(
           z.nullable(
@@ -88,6 +94,7 @@ export const doorSlaSchema = /* @__PURE__ */ (() =>
           ),
         )
         .check(z.meta({ description: 'Whose public holidays close the door (null: none).' })),
+      /** Closed local dates `YYYY-MM-DD`, or inclusive ranges `YYYY-MM-DD/YYYY-MM-DD`. */
       closures: z.optional(
         z.array(z.string().check(z.regex(CLOSURE_PATTERN))).check(
           z.maxLength(1000),
@@ -104,11 +111,18 @@ export const doorSlaSchema = /* @__PURE__ */ (() =>
 
 /** The team file's `sla` key. */
 export const slaSchema = /* @__PURE__ */ (() =>
-  z.strictObject({ coaches: z.optional(doorSlaSchema), cci: z.optional(doorSlaSchema) }).check(
-    z.meta({
-      description:
-        'Service-level promises. Defaults: coaches { firstContactWithin PT24H, clock elapsed, atRisk PT4H, ' +
-        'startAtFirstWindow true }; cci { firstContactWithin PT8H, clock business, atRisk PT2H, openingHours ' +
-        'MO-FR 08:30-12:00 and 13:30-17:30, holidays { country FR } }.',
-    }),
-  ))();
+  z
+    .strictObject({
+      /** The coaches' door's promise; absent keys take the coaches' defaults. */
+      coaches: z.optional(doorSlaSchema),
+      /** The CCI's door's promise; absent keys take the CCI's defaults. */
+      cci: z.optional(doorSlaSchema),
+    })
+    .check(
+      z.meta({
+        description:
+          'Service-level promises. Defaults: coaches { firstContactWithin PT24H, clock elapsed, atRisk PT4H, ' +
+          'startAtFirstWindow true }; cci { firstContactWithin PT8H, clock business, atRisk PT2H, openingHours ' +
+          'MO-FR 08:30-12:00 and 13:30-17:30, holidays { country FR } }.',
+      }),
+    ))();

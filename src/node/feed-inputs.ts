@@ -22,6 +22,7 @@ import { loadBookings, loadPrevious, loadRequests, loadTeam, type ReadFile } fro
 
 /** The files feeds are built from. */
 export interface FeedFiles {
+  /** Path of the team file (required). */
   readonly team: string;
   /** A request file: its open requests are planned (`planCallbacks` at `now`) and the placed calls published. */
   readonly requests?: string;
@@ -33,12 +34,17 @@ export interface FeedFiles {
 
 /** Everything the three feeds need, read and checked. */
 export interface FeedInputs {
+  /** The team, compiled from its file. */
   readonly team: Team;
+  /** The published rota's shifts, or a rota generated over `[from, to)`. */
   readonly rota: FeedRota;
+  /** Calls to publish: the bookings, or (with a request file) the calls the plan placed at `now`. */
   readonly calls: readonly Booking[];
   /** The requests (only for a private feed's contacts). */
   readonly requests: readonly CallbackRequest[];
+  /** Start of the horizon (inclusive), UTC epoch ms: `now` - 15 days unless given. */
   readonly from: Instant;
+  /** End of the horizon (exclusive), UTC epoch ms: `now` + 90 days unless given. */
   readonly to: Instant;
   /** The SLA's exposure periods over the horizon (`computeExposure`), for the gaps feed. */
   readonly exposure: readonly ExposureSpan[];
@@ -47,7 +53,9 @@ export interface FeedInputs {
 /**
  * Reads the files and prepares the feeds' inputs at `now`: the horizon defaults to 15 days back and 90 ahead.
  *
- * @throws {@link ValidationError} naming the file and the path of every problem.
+ * @throws {@link index!ValidationError} naming the file and the path of every problem.
+ *
+ * @example const inputs = readFeedInputs({ team: 'team.json', requests: 'requests.json' }, { readFile }, now);
  */
 export function readFeedInputs(
   files: FeedFiles,
@@ -78,7 +86,11 @@ export function readFeedInputs(
 /** Options of {@link buildFeed} and {@link buildAllFeeds}: the feed options but the horizon, taken from the inputs. */
 export type BuildOptions = Omit<FeedOptions, 'from' | 'to'>;
 
-/** One feed from prepared inputs. */
+/**
+ * One feed from prepared inputs.
+ *
+ * @example const { ics } = buildFeed(inputs, { kind: 'team' }, { now, previous: state });
+ */
 export function buildFeed(inputs: FeedInputs, target: FeedTarget, options: BuildOptions): Feed {
   const o = { ...options, from: inputs.from, to: inputs.to };
   if (target.kind === 'coach')
@@ -91,11 +103,18 @@ export function buildFeed(inputs: FeedInputs, target: FeedTarget, options: Build
  * Every feed of the team: one per coach (`<coachId>.ics`), `team.ics` and `gaps.ics`, the state threaded through.
  *
  * @returns file name to text, and the new published state.
+ *
+ * @example const { files, state } = buildAllFeeds(inputs, { now, previous }); // files.get('team.ics')
  */
 export function buildAllFeeds(
   inputs: FeedInputs,
   options: BuildOptions,
-): { readonly files: ReadonlyMap<string, string>; readonly state: PublishedState } {
+): {
+  /** File name (`<coachId>.ics`, `team.ics`, `gaps.ics`) to iCalendar text, CRLF line ends. */
+  readonly files: ReadonlyMap<string, string>;
+  /** The published state after every feed: store it and pass it as `previous` next time. */
+  readonly state: PublishedState;
+} {
   const files = new Map<string, string>();
   let previous = options.previous;
   // One zone table and VTIMEZONE for every feed (see FeedOptions.sharedZone), a day's margin for shifts past the horizon.

@@ -22,6 +22,7 @@ import {
 
 /** What {@link fileFeedSource} takes. */
 export interface FileFeedSourceOptions {
+  /** The input files' paths, read again whenever their bytes change. */
   readonly files: FeedFiles;
   /** The clock (the only place it is read): the horizon and the plan are taken at the build's time. */
   readonly now: () => Instant;

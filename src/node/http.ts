@@ -61,7 +61,14 @@ export function listen(
     readonly host?: string;
     readonly onError?: (reason: string) => void;
   } = {},
-): Promise<{ readonly server: Server; readonly url: string; readonly close: () => Promise<void> }> {
+): Promise<{
+  /** The listening Node server. */
+  readonly server: Server;
+  /** Its base URL, `http://host:port` (an IPv6 host in brackets), with the port actually bound. */
+  readonly url: string;
+  /** Stops listening; resolves once open connections are closed. */
+  readonly close: () => Promise<void>;
+}> {
   const host = options.host ?? '127.0.0.1';
   const server = createServer(nodeListener(handler, options.onError));
   return new Promise((resolve, reject) => {

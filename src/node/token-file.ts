@@ -14,7 +14,7 @@ import { parseTokenFile, type TokenFile, type TokenRecord, type TokenStore } fro
 /**
  * Reads a token file through `io` (the disk by default); a file that does not exist is an empty one.
  *
- * @throws {@link ValidationError} naming the file.
+ * @throws {@link index!ValidationError} naming the file.
  * @example const { tokens } = readTokenFile('tokens.json');
  */
 export function readTokenFile(
@@ -44,12 +44,20 @@ export function readTokenFile(
   }
 }
 
-/** The token file's JSON text, as {@link writeTokenFile} writes it. */
+/**
+ * The token file's JSON text, as {@link writeTokenFile} writes it.
+ *
+ * @example tokenFileText([]) === '{\n  "version": 1,\n  "tokens": []\n}\n'
+ */
 export function tokenFileText(records: readonly TokenRecord[]): string {
   return `${JSON.stringify({ version: 1, tokens: records }, null, 2)}\n`;
 }
 
-/** Writes a token file atomically: a temporary file in the same folder (mode 0600), then a rename over the target. */
+/**
+ * Writes a token file atomically: a temporary file in the same folder (mode 0600), then a rename over the target.
+ *
+ * @example writeTokenFile('tokens.json', [...readTokenFile('tokens.json').tokens, record]);
+ */
 export function writeTokenFile(path: string, records: readonly TokenRecord[]): void {
   const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
   try {

@@ -14,10 +14,16 @@
  *
  * @packageDocumentation
  */
+
+export type { DocSection, DocTable } from './formats/document.js';
 export { buildCoverageGapReport, type CoverageGapReportOptions } from './gap-report/build.js';
 export { coverageGapReportToCsv, csvTablesToText } from './gap-report/csv.js';
 export { coverageGapDocument, type ReportFormatOptions } from './gap-report/document.js';
-export { COVERAGE_REPORT_SCHEMA_VERSION, coverageGapReportToJson } from './gap-report/json.js';
+export {
+  COVERAGE_REPORT_SCHEMA_VERSION,
+  coverageGapReportToJson,
+  type JsonValue,
+} from './gap-report/json.js';
 export { coverageGapReportToHtml, coverageGapReportToMarkdown } from './gap-report/render.js';
 export { candidateWindows, type HelpOptions, suggestHelp } from './gap-report/suggest.js';
 export type {

@@ -19,6 +19,7 @@ import type { DoorSla } from './policy.js';
 
 /** A door's open time over `[from, to)`. Plain readonly data; build it with {@link buildBusinessCalendar}. */
 export interface BusinessCalendar {
+  /** The IANA zone the opening hours, holidays and closures are read in. */
   readonly timeZone: string;
   /** First instant the calendar is exact for. */
   readonly from: Instant;

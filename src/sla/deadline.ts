@@ -17,6 +17,10 @@ export type DeadlineRequest = Pick<CallbackRequest, 'receivedAt' | 'callbackWind
 /**
  * The instant the clock starts: `receivedAt`, or the first callback window's start when the door starts at the
  * first window and the caller asked to be called only later (their own choice is not a breach).
+ *
+ * @example
+ * // startAtFirstWindow (the coaches' default): a request at 0 asking to be called from 02:00 UTC
+ * clockStart({ receivedAt: 0, callbackWindows: [{ start: 2 * HOUR, end: 3 * HOUR }], pauses: [] }, DEFAULT_SLA_POLICY.coaches) === 2 * HOUR
  */
 export function clockStart(request: DeadlineRequest, door: DoorSla): Instant {
   const first = request.callbackWindows[0]?.start;
@@ -69,6 +73,10 @@ export function slaDeadline(request: DeadlineRequest, door: DoorSla, calendar?: 
 /**
  * Clock time from `a` to `b` (ms, 0 when `b <= a`), the request's pauses removed: what is left of the promise at
  * `a` when `b` is the deadline.
+ *
+ * @example
+ * // elapsed clock, 3 h with a 1 h pause: 2 h of clock time
+ * clockTimeBetween({ receivedAt: 0, callbackWindows: [], pauses: [{ start: HOUR, end: 2 * HOUR }] }, DEFAULT_SLA_POLICY.coaches, undefined, 0, 3 * HOUR) === 2 * HOUR
  */
 export function clockTimeBetween(
   request: DeadlineRequest,

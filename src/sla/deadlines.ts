@@ -16,8 +16,10 @@ const REACH = 90 * DAY;
 
 /**
  * The business calendar that holds every clock of `requests` to its deadline; `undefined` on the elapsed clock
- * or for no requests. Built over the span of their clock starts and pauses, plus {@link REACH} (90 days, and 400
+ * or for no requests. Built over the span of their clock starts and pauses, plus `REACH` (90 days, and 400
  * more when a deadline still falls beyond), and over `extraTo` (an instant asked about, such as `now`) wherever it is.
+ *
+ * @example calendarFor(requests, doorSla(team, 'cci'), team.timeZone) // a BusinessCalendar; undefined for the coaches' elapsed clock
  */
 export function calendarFor(
   requests: readonly CallbackRequest[],

@@ -10,8 +10,20 @@ const PATTERN = /^PT(?:(\d{1,5})H)?(?:(\d{1,6})M)?$/;
 
 /** What {@link parseSlaDuration} returns: the duration in ms, or why the text is refused. */
 export type DurationParse =
-  | { readonly ok: true; readonly ms: number }
-  | { readonly ok: false; readonly problem: string; readonly expected: string };
+  | {
+      /** The text is a duration. */
+      readonly ok: true;
+      /** The duration, ms (hours and minutes only: a day is not always 24 hours). */
+      readonly ms: number;
+    }
+  | {
+      /** The text is refused. */
+      readonly ok: false;
+      /** What is wrong, to follow the value in a message (`is ambiguous across DST ...`). */
+      readonly problem: string;
+      /** What was expected, for the message. */
+      readonly expected: string;
+    };
 
 /** What a duration must look like, for messages. */
 export const DURATION_EXPECTED = 'an ISO 8601 duration in hours and minutes, PTnHnM, such as PT24H or PT90M';

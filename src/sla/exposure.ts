@@ -34,7 +34,9 @@ import { doorSla } from './policy.js';
  * supremum `nextCallStart - start`, the wait of an arrival just after `start`.
  */
 export interface ExposurePeriod {
+  /** First arrival of the period (inclusive), UTC epoch ms. */
   readonly start: Instant;
+  /** End of the period (exclusive), UTC epoch ms. */
   readonly end: Instant;
   /** Wait of an arrival at `start` until the first possible call, ms. */
   readonly worstWaitMs: number;
@@ -49,19 +51,25 @@ export interface ExposureOptions {
   /** Arrivals before this instant. */
   readonly to: Instant;
   /** Calls only with coaches on call in this rota (its shifts), instead of everyone's declared availability. */
-  readonly rota?: { readonly shifts: readonly Shift[] };
+  readonly rota?: {
+    /** Its shifts, every layer, UTC epoch ms `[start, end)`. */
+    readonly shifts: readonly Shift[];
+  };
   /** With `rota`: only these layers count (default every layer). */
   readonly layers?: readonly string[];
   /** A call needs this long free with one coach, minutes. @defaultValue 60 (a request's default call) */
   readonly callMinutes?: number;
   /** Whose promise. @defaultValue `coaches` */
   readonly door?: Door;
+  /** Public holidays for the business calendar; default: the bundled data for the door's `holidays`. */
   readonly holidays?: HolidaySource;
 }
 
 /** What {@link computeExposure} finds. */
 export interface ExposureReport {
+  /** Arrivals from this instant (inclusive), UTC epoch ms. */
   readonly from: Instant;
+  /** Arrivals before this instant (exclusive), UTC epoch ms. */
   readonly to: Instant;
   /** The door's promise, ms. */
   readonly targetMs: number;

@@ -16,7 +16,11 @@ import type { HolidayRegion } from './policy.js';
  */
 export type HolidaySource = (year: number) => readonly LocalDate[];
 
-/** Countries and their regions the bundled data knows, e.g. `{ FR: ['57', '67', ...] }`. */
+/**
+ * Countries and their regions the bundled data knows, e.g. `{ FR: ['57', '67', ...] }`.
+ *
+ * @example bundledHolidayRegions().FR?.includes('57') === true // Moselle
+ */
 export function bundledHolidayRegions(): Readonly<Record<string, readonly string[]>> {
   return HOLIDAY_REGIONS;
 }

@@ -14,7 +14,9 @@ import { BREACH_REASONS, type BreachReason } from './status.js';
 
 /** Counts of one group of requests. */
 export interface SlaCounts {
+  /** Requests in the group (received in the period). */
   readonly requests: number;
+  /** First contact within the deadline. */
   readonly met: number;
   /** Breached already (contact late, or none and past the deadline). */
   readonly breached: number;
@@ -29,11 +31,13 @@ export type BreachCause = 'contacted-late' | 'not-contacted' | BreachReason;
 
 /** Time from the clock's start to the first contact, over the requests contacted (ms; `null` when none). */
 export interface ContactTimes {
+  /** Requests with a first contact. */
   readonly count: number;
   /** Nearest-rank median (the lower middle of an even count). */
   readonly medianMs: number | null;
   /** Nearest-rank 90th percentile. */
   readonly p90Ms: number | null;
+  /** Longest, ms. */
   readonly maxMs: number | null;
 }
 
@@ -41,19 +45,30 @@ export interface ContactTimes {
 export interface SlaMetrics {
   /** The period `[from, to)`: requests received in it count. */
   readonly from: Instant;
+  /** End of the period (exclusive), UTC epoch ms. */
   readonly to: Instant;
+  /** Counts over all requests of the period, with the open ones split by status. */
   readonly totals: SlaCounts & {
+    /** Open requests the plan predicts will breach. */
     readonly willBreach: number;
+    /** Open requests close to their deadline (within the door's `atRisk` time). */
     readonly atRisk: number;
+    /** Other open requests. */
     readonly onTrack: number;
   };
+  /** Time from the clock's start to the first contact. */
   readonly timeToFirstContact: ContactTimes;
   /** Breached requests by cause (`contacted-late`, `not-contacted`), and predicted ones by their reason. */
   readonly breachesByReason: Readonly<Record<BreachCause, number>>;
+  /** Counts per door (every door present, zeros included). */
   readonly byDoor: Readonly<Record<Door, SlaCounts>>;
+  /** Counts per channel (every channel present, zeros included). */
   readonly byChannel: Readonly<Record<Channel, SlaCounts>>;
   /** One row per local week (Monday first) that received a request, in order; `week` is its Monday. */
-  readonly byWeek: readonly (SlaCounts & { readonly week: string })[];
+  readonly byWeek: readonly (SlaCounts & {
+    /** The week's local Monday, `YYYY-MM-DD`. */
+    readonly week: string;
+  })[];
 }
 
 interface Tally {

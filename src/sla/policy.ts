@@ -20,13 +20,17 @@ export interface OpeningHours {
 
 /** Local dates the door is closed, inclusive `[from, to]` (one date: `from === to`). */
 export interface Closure {
+  /** First closed local date (inclusive). */
   readonly from: LocalDate;
+  /** Last closed local date (inclusive, unlike the half-open intervals elsewhere). */
   readonly to: LocalDate;
 }
 
 /** Whose public holidays close the door: an ISO 3166 country, optionally one of its regions (`FR`, `57`). */
 export interface HolidayRegion {
+  /** ISO 3166-1 alpha-2 country code, such as `FR`. */
   readonly country: string;
+  /** A region of the country as the holiday data names it, such as `57` (Moselle); absent: the national holidays only. */
   readonly region?: string;
 }
 
@@ -53,7 +57,9 @@ export interface DoorSla {
 
 /** The SLA policy of a team: one promise per door. */
 export interface SlaPolicy {
+  /** The promise of the coaches' door. */
   readonly coaches: DoorSla;
+  /** The promise of the CCI's door. */
   readonly cci: DoorSla;
 }
 
@@ -92,7 +98,11 @@ export function teamSlaPolicy(team: Team): SlaPolicy {
   return team.sla ?? DEFAULT_SLA_POLICY;
 }
 
-/** The promise of `door` in the team's policy. */
+/**
+ * The promise of `door` in the team's policy.
+ *
+ * @example doorSla(team, 'cci').clock // 'business' unless the team file says otherwise
+ */
 export function doorSla(team: Team, door: Door): DoorSla {
   return teamSlaPolicy(team)[door];
 }

@@ -19,10 +19,18 @@ import type { BreachReason } from './status.js';
 
 /** What the prediction needs besides the team and requests. */
 export interface PredictOptions {
+  /** The instant of the prediction, UTC epoch ms: no call is planned before it. */
   readonly now: Instant;
-  readonly rota?: { readonly shifts: readonly Shift[] };
+  /** The rota whose shifts the plan may use (with `matchingPolicy.eligible: 'on-call'`); default: declared availability. */
+  readonly rota?: {
+    /** Its shifts, every layer, UTC epoch ms `[start, end)`. */
+    readonly shifts: readonly Shift[];
+  };
+  /** Calls already booked: they hold their coach's time and are kept. */
   readonly bookings?: readonly Booking[];
+  /** Policy of the matching plan (buffer, eligibility...); default: the plan's defaults. */
   readonly matchingPolicy?: MatchingPolicyInput;
+  /** Public holidays for the business calendars; default: the bundled data for the policy's `holidays`. */
   readonly holidays?: HolidaySource;
 }
 

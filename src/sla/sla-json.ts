@@ -15,42 +15,62 @@ import type { BreachReason, SlaStatus } from './status.js';
 
 /** One request in the JSON report. Instants ISO 8601 with the team zone's offset; minutes whole. */
 export interface SlaEntryJson {
+  /** The request's id (the only thing naming it: no contact, no free text). */
   readonly id: string;
+  /** The door the request came through (`coaches` or `cci`). */
   readonly door: string;
+  /** The channel it came by (`sms`, `email`, `phone`, `voicemail`). */
   readonly channel: string;
+  /** When it was received, ISO 8601 with the team zone's offset. */
   readonly receivedAt: string;
   /** `null` when the business calendar never gives enough open time. */
   readonly deadline: string | null;
+  /** The SLA status at `now`. */
   readonly status: SlaStatus;
   /** Minutes left (rounded down), for open requests not past their deadline. */
   readonly remainingMinutes?: number;
   /** Minutes past the deadline (rounded up), for breached requests. */
   readonly overdueMinutes?: number;
+  /** `will-breach` only: why the plan predicts a breach. */
   readonly reason?: BreachReason;
+  /** The earliest call the matching plan found, ISO 8601 with offset. */
   readonly plannedCallAt?: string;
+  /** The first contact, when known, ISO 8601 with offset. */
   readonly firstContactAt?: string;
 }
 
 /** Figures in JSON: as {@link SlaMetrics}, instants as ISO text, durations in whole minutes. */
 export interface SlaMetricsJson extends Omit<SlaMetrics, 'from' | 'to' | 'timeToFirstContact'> {
+  /** Start of the figures' period (inclusive), ISO 8601 with offset. */
   readonly from: string;
+  /** End of the figures' period (exclusive), ISO 8601 with offset. */
   readonly to: string;
+  /** Time from the clock's start to the first contact, whole minutes (rounded to nearest); `null` when no request was contacted. */
   readonly timeToFirstContact: {
+    /** Requests contacted. */
     readonly count: number;
+    /** Nearest-rank median, minutes. */
     readonly medianMinutes: number | null;
+    /** Nearest-rank 90th percentile, minutes. */
     readonly p90Minutes: number | null;
+    /** Longest, minutes. */
     readonly maxMinutes: number | null;
   };
 }
 
 /** The `sla --format json` document. */
 export interface SlaJson {
+  /** The team's name. */
   readonly team: string;
+  /** The team's IANA time zone, the offset of every instant. */
   readonly timeZone: string;
+  /** The instant the statuses are judged at, ISO 8601 with offset. */
   readonly now: string;
+  /** Every request of the input exactly once, in input order. */
   readonly requests: readonly SlaEntryJson[];
   /** Ids and deadlines of the open requests to act on first (`will-breach`, `at-risk`), by deadline. */
   readonly nextBreaches: readonly SlaEntryJson[];
+  /** The figures of the period. */
   readonly metrics: SlaMetricsJson;
 }
 
@@ -110,21 +130,33 @@ export function slaToJson(report: SlaReport, team: Team): SlaJson {
 
 /** One exposure period in JSON. */
 export interface ExposurePeriodJson {
+  /** Start of the period (inclusive), ISO 8601 with offset. */
   readonly start: string;
+  /** End of the period (exclusive), ISO 8601 with offset. */
   readonly end: string;
+  /** Length of the period, whole minutes (rounded to nearest). */
   readonly minutes: number;
+  /** Wait of an arrival at `start` until the first possible call, whole minutes (rounded to nearest). */
   readonly worstWaitMinutes: number;
+  /** Present (true) when nobody is free up to the end of the look-ahead: the wait is at least `worstWaitMinutes`. */
   readonly unbounded?: true;
 }
 
 /** The `sla exposure --format json` document. */
 export interface ExposureJson {
+  /** The team's name. */
   readonly team: string;
+  /** The team's IANA time zone, the offset of every instant. */
   readonly timeZone: string;
+  /** Arrivals from this instant (inclusive), ISO 8601 with offset. */
   readonly from: string;
+  /** Arrivals before this instant (exclusive), ISO 8601 with offset. */
   readonly to: string;
+  /** The door's promise, whole minutes. */
   readonly targetMinutes: number;
+  /** Total length of `periods`, whole minutes (rounded to nearest). */
   readonly exposedMinutes: number;
+  /** The longest wait of any arrival in the horizon, whole minutes (rounded to nearest). */
   readonly maxWaitMinutes: number;
   /** Arrivals that breach whatever happens. */
   readonly periods: readonly ExposurePeriodJson[];
@@ -132,7 +164,11 @@ export interface ExposureJson {
   readonly waits: readonly ExposurePeriodJson[];
 }
 
-/** The exposure as JSON. */
+/**
+ * The exposure as JSON.
+ *
+ * @example exposureToJson(computeExposure(team, { from, to }), team).maxWaitMinutes
+ */
 export function exposureToJson(report: ExposureReport, team: Team): ExposureJson {
   const table = buildZoneTable(team.timeZone, report.from - DAY, report.to + 60 * DAY);
   const period = (p: ExposureReport['periods'][number]): ExposurePeriodJson => ({

@@ -67,7 +67,11 @@ export function slaToText(report: SlaReport, team: Team): string {
   return `${out.join('\n')}\n`;
 }
 
-/** The exposure as text: the periods in which an arrival breaches whatever happens. */
+/**
+ * The exposure as text: the periods in which an arrival breaches whatever happens.
+ *
+ * @example process.stdout.write(exposureToText(computeExposure(team, { from, to }), team));
+ */
 export function exposureToText(report: ExposureReport, team: Team): string {
   const table = buildZoneTable(team.timeZone, report.from - DAY, report.to + 60 * DAY);
   const out = [

@@ -44,6 +44,7 @@ export const BREACH_REASONS: readonly BreachReason[] = [
 
 /** What {@link statusAt} finds; instants in UTC epoch ms, durations in ms. */
 export interface StatusAt {
+  /** The status from the clock alone (`will-breach` needs the plan, so it never appears here). */
   readonly status: Exclude<SlaStatus, 'will-breach'>;
   /** Real time left until the deadline (open requests on or before it). */
   readonly remainingMs?: number;

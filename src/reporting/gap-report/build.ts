@@ -40,7 +40,7 @@ export interface CoverageGapReportOptions {
  * periods, fragile time, each coach's free, on-call and fair-share hours, single points of failure, the rota's
  * quality, SLA exposure when given, the hour-of-week heatmap, the day-by-day timeline and what would help most.
  *
- * @throws {@link ValidationError} for a bad team, horizon, policy or exposure list (every problem listed).
+ * @throws {@link index!ValidationError} for a bad team, horizon, policy or exposure list (every problem listed).
  * @example
  * const report = buildCoverageGapReport(team, { from: Date.UTC(2026, 10, 30, 23), to: Date.UTC(2026, 11, 28, 23) });
  * report.coverageRatio; // 0.2...

@@ -64,7 +64,11 @@ export function coverageGapReportToCsv(report: CoverageGapReport): ReadonlyMap<s
   return new Map([...tables].map(([name, t]) => [name, tableToCsv(t)]));
 }
 
-/** All tables in one text: each preceded by a one-cell row naming it, separated by a blank line. */
+/**
+ * All tables in one text: each preceded by a one-cell row naming it, separated by a blank line.
+ *
+ * @example csvTablesToText(coverageGapReportToCsv(report)) // 'summary\nteam,timeZone,...\r\n...\ngaps\nstart,end,minutes,available\r\n...'
+ */
 export function csvTablesToText(tables: ReadonlyMap<string, string>): string {
   return [...tables].map(([name, csv]) => `${name}\n${csv}`).join('\n');
 }

@@ -13,14 +13,21 @@ import type { CoverageGapReport, ReportSpan, WeeklyWindow } from './types.js';
 /** Version of the JSON shape; bumped only on an incompatible change. */
 export const COVERAGE_REPORT_SCHEMA_VERSION = 1;
 
-type Json = null | boolean | number | string | readonly Json[] | { readonly [k: string]: Json };
+/** Any JSON value, as `JSON.stringify` writes it (no `undefined`, no functions). */
+export type JsonValue =
+  | null
+  | boolean
+  | number
+  | string
+  | readonly JsonValue[]
+  | { readonly [k: string]: JsonValue };
 
 /**
  * The report as a JSON-ready object (see the schema for every key).
  *
  * @example JSON.stringify(coverageGapReportToJson(report)).includes('"schemaVersion":1')
  */
-export function coverageGapReportToJson(report: CoverageGapReport): { readonly [k: string]: Json } {
+export function coverageGapReportToJson(report: CoverageGapReport): { readonly [k: string]: JsonValue } {
   const table = buildZoneTable(report.timeZone, report.from, report.to);
   const iso = (t: number) => formatInstant(table, t);
   const span = (s: ReportSpan) => ({

@@ -30,7 +30,13 @@ export interface HelpOptions {
   readonly top?: number;
 }
 
-/** Every weekly window of the grid with one of the shapes, Monday first, then by start, then by length. */
+/**
+ * Every weekly window of the grid with one of the shapes, Monday first, then by start, then by length.
+ *
+ * @example
+ * // grid 00:00, 08:00, 16:00 and 8-hour windows: 3 a day, 21 a week
+ * candidateWindows([0, 480, 960], [480])[1] // { weekday: 0, startMinute: 480, endMinute: 960 }
+ */
 export function candidateWindows(
   handOffMinutes: readonly number[],
   shapesMinutes: readonly number[],

@@ -45,6 +45,7 @@ export interface MonthlyReviewOptions {
   readonly sla?: MonthlySlaInput;
   /** The month's rota; generated with `policy` when absent (for on-call hours). */
   readonly rota?: Rota;
+  /** Rota policy (layers, hand-off grid) used to generate the month's rota when `rota` is absent; ignored when `rota` is given. */
   readonly policy?: RotaPolicyInput;
 }
 
@@ -54,21 +55,29 @@ export interface PublishedDurations {
   readonly count: PublishedCount;
   /** Minutes; absent for fewer than k values. */
   readonly medianMinutes?: number;
+  /** 90th percentile in minutes; absent for fewer than k values (present exactly when `medianMinutes` is). */
   readonly p90Minutes?: number;
 }
 
 /** The monthly review, safe to show the two partners. */
 export interface MonthlyReview {
+  /** Discriminant of the report kind. */
   readonly kind: 'monthly-review';
+  /** The team's name. */
   readonly team: string;
+  /** The team's IANA time zone, which defines the local month. */
   readonly timeZone: string;
   /** `YYYY-MM`. */
   readonly month: string;
+  /** Start of the month, UTC epoch ms (local midnight of its first day, inclusive). */
   readonly from: number;
+  /** End of the month, UTC epoch ms (local midnight of the next month's first day, exclusive). */
   readonly to: number;
+  /** The suppression threshold: counts 1 to k-1 are hidden. */
   readonly k: number;
   /** Local Mondays (days since 1970-01-01) of the weeks touching the month, and the requests received in each. */
   readonly weeks: readonly number[];
+  /** Requests received in the month, per week of `weeks` (only the days inside the month count). */
   readonly byWeek: PublishedList;
   /** Rows: doors (`DOORS`), columns: channels (`CHANNELS`). */
   readonly doorChannel: PublishedTable;
@@ -76,16 +85,30 @@ export interface MonthlyReview {
   readonly topicDoor: PublishedTable;
   /** Rows: outcomes (`OUTCOMES`, then `open`), columns: doors. */
   readonly outcomeDoor: PublishedTable;
+  /** Time from receipt to first contact of the month's requests that have one. */
   readonly firstContact: PublishedDurations;
+  /** SLA figures, present when `options.sla` was given. */
   readonly sla?: {
+    /** Requests the SLA was judged on, suppressed like a count. */
     readonly requests: PublishedCount;
     /** Share met, 0-1; absent when fewer than k requests were judged. */
     readonly shareMet?: number;
+    /** Breach reason codes, sorted, in the order of `breachesByReason`. */
     readonly reasons: readonly string[];
+    /** Breaches per reason of `reasons`. */
     readonly breachesByReason: PublishedList;
   };
   /** Per coach (team order): on-call hours (not suppressed: volunteers' load, not callers') and calls made. */
-  readonly coaches: readonly { readonly id: string; readonly name: string; readonly onCallHours: number }[];
+  /** Per coach (team order): on-call hours (not suppressed: volunteers' load, not callers'); calls made are in `calls`. */
+  readonly coaches: readonly {
+    /** The coach's id. */
+    readonly id: string;
+    /** The coach's name (a volunteer's, not a caller's). */
+    readonly name: string;
+    /** Hours of the coach's shifts in the rota, any layer (summed as given, not clipped to the month: a `rota` passed in should cover exactly the month). */
+    readonly onCallHours: number;
+  }[];
+  /** Calls (attempts) each coach made within the month on the month's requests, in `coaches` order, suppressed like a count. */
   readonly calls: PublishedList;
 }
 
@@ -104,7 +127,7 @@ export function monthDays(month: string): { first: number; next: number } | unde
  * Builds the review of `month` (local calendar month in the team's zone: `2027-03` is
  * `[2027-03-01 00:00, 2027-04-01 00:00)` there, 743 hours with the spring change).
  *
- * @throws {@link ValidationError} for a bad month, k or SLA input.
+ * @throws {@link index!ValidationError} for a bad month, k or SLA input.
  * @example
  * const review = buildMonthlyReview(team, requests, { month: '2026-12' });
  * review.doorChannel.total // { value: 14 } (or hidden when below k)

@@ -20,7 +20,11 @@ import { type ReportLang, type ReportWords, wordsFor } from '../formats/words.js
 import { type MonthlyReview, monthDays } from './build.js';
 import type { PublishedCount, PublishedList, PublishedTable } from './suppress.js';
 
-/** A published count as text: the number, `<k`, `×` (complement) or `—` (table withheld). */
+/**
+ * A published count as text: the number, `<k`, `×` (complement) or `—` (table withheld).
+ *
+ * @example countText({ hidden: 'small' }, 5) === '<5' // { value: 12 } gives '12'
+ */
 export function countText(p: PublishedCount, k: number): string {
   if ('value' in p) return String(p.value);
   return p.hidden === 'small' ? `<${k}` : p.hidden === 'complement' ? '×' : '—';
@@ -45,57 +49,98 @@ export function monthlyReviewToJson(review: MonthlyReview) {
   const k = review.k;
   const v = (p: PublishedCount) => countValue(p, k);
   const t = (pt: PublishedTable, rows: readonly string[], cols: readonly string[]) => ({
+    /** Row keys, as in the files (`coaches`, `sms`...; `unqualified` / `open` for requests without topic / outcome). */
     rows: [...rows],
+    /** Column keys, as in the files. */
     columns: [...cols],
+    /** Counts row by row: a number, or `"<k"`, `"x"` (complement) or `"withheld"`. */
     cells: pt.cells.map((r) => r.map(v)),
+    /** Total of each row, published the same way. */
     rowTotals: pt.rowTotals.map(v),
+    /** Total of each column, published the same way. */
     columnTotals: pt.columnTotals.map(v),
+    /** The grand total, published the same way. */
     total: v(pt.total),
+    /** True when the whole table is withheld (every entry `"withheld"`). */
     withheld: pt.withheld,
   });
   const list = (pl: PublishedList, keys: readonly string[]) => ({
+    /** Keys of the counts (local dates `YYYY-MM-DD` of the weeks' Mondays, or reason codes). */
     keys: [...keys],
+    /** One count per key: a number, or `"<k"`, `"x"` or `"withheld"`. */
     counts: pl.cells.map(v),
+    /** Their total, published the same way. */
     total: v(pl.total),
+    /** True when the whole list is withheld. */
     withheld: pl.withheld,
   });
   return {
+    /** Version of this JSON shape; 1. */
     schemaVersion: 1,
+    /** Always `monthly-review`. */
     kind: review.kind,
+    /** The team's name. */
     team: review.team,
+    /** The team's IANA time zone, in which `from` and `to` are written. */
     timeZone: review.timeZone,
+    /** The month, `YYYY-MM`. */
     month: review.month,
+    /** Start of the month (inclusive), ISO 8601 local time with offset. */
     from: formatInstant(table, review.from),
+    /** End of the month (exclusive), ISO 8601 local time with offset. */
     to: formatInstant(table, review.to),
+    /** The suppression threshold: counts 1 to k-1 are shown `"<k"`. */
     k,
+    /** Requests per week touching the month (only the days inside the month count). */
     byWeek: list(review.byWeek, review.weeks.map(formatLocalDate)),
+    /** Requests by door (rows) and channel (columns). */
     doorChannel: t(review.doorChannel, DOORS, CHANNELS),
+    /** Requests by topic (rows, then `unqualified`) and door (columns). */
     topicDoor: t(review.topicDoor, TOPIC_ROWS, DOORS),
+    /** Requests by outcome (rows, then `open`) and door (columns). */
     outcomeDoor: t(review.outcomeDoor, OUTCOME_ROWS, DOORS),
+    /** Time from receipt to first contact. */
     firstContact: {
+      /** Requests with a first contact, published like a count. */
       count: v(review.firstContact.count),
       ...(review.firstContact.medianMinutes === undefined
         ? {}
         : {
+            /** Median in whole minutes; absent for fewer than k values. */
             medianMinutes: Math.round(review.firstContact.medianMinutes),
+            /** 90th percentile (nearest rank) in whole minutes; absent for fewer than k values. */
             p90Minutes: Math.round(review.firstContact.p90Minutes!),
           }),
     },
     ...(review.sla === undefined
       ? {}
       : {
+          /** SLA figures; absent when the review has none. */
           sla: {
+            /** Requests the SLA was judged on, published like a count. */
             requests: v(review.sla.requests),
-            ...(review.sla.shareMet === undefined ? {} : { shareMet: round6(review.sla.shareMet) }),
+            ...(review.sla.shareMet === undefined
+              ? {}
+              : {
+                  /** Share handled in time, 0-1 rounded to 6 decimals; absent when fewer than k requests were judged. */
+                  shareMet: round6(review.sla.shareMet),
+                }),
+            /** Breaches per reason code. */
             breachesByReason: list(review.sla.breachesByReason, review.sla.reasons),
           },
         }),
+    /** Per coach, in team order. */
     coaches: review.coaches.map((c, i) => ({
+      /** The coach's id. */
       id: c.id,
+      /** The coach's name (a volunteer's). */
       name: c.name,
+      /** Hours on call in the rota, rounded to 6 decimals. */
       onCallHours: round6(c.onCallHours),
+      /** Calls the coach made in the month, published like a count. */
       calls: v(review.calls.cells[i]!),
     })),
+    /** Calls made in the month by the whole team, published like a count. */
     calls: v(review.calls.total),
   };
 }
@@ -103,6 +148,8 @@ export function monthlyReviewToJson(review: MonthlyReview) {
 /**
  * Tidy CSV tables keyed by name: `by-week`, `door-channel`, `topic-door`, `outcome-door`, `first-contact`,
  * `sla` (when present), `coaches`. Long format: one row per cell, totals as rows with `total` in the key column.
+ *
+ * @example monthlyReviewToCsv(review).get('door-channel') // door,channel,requests rows, CRLF
  */
 export function monthlyReviewToCsv(review: MonthlyReview): ReadonlyMap<string, string> {
   const j = monthlyReviewToJson(review);
@@ -150,7 +197,11 @@ export function monthlyReviewToCsv(review: MonthlyReview): ReadonlyMap<string, s
   return new Map([...tables].map(([name, tb]) => [name, tableToCsv(tb)]));
 }
 
-/** The review laid out for people (Markdown and HTML render it). */
+/**
+ * The review laid out for people (Markdown and HTML render it).
+ *
+ * @example monthlyReviewDocument(review, { lang: 'en' }).title
+ */
 export function monthlyReviewDocument(
   review: MonthlyReview,
   options: { readonly lang?: ReportLang } = {},
@@ -264,7 +315,11 @@ export function monthlyReviewDocument(
   };
 }
 
-/** Markdown of the review. */
+/**
+ * Markdown of the review.
+ *
+ * @example writeFileSync('review.md', monthlyReviewToMarkdown(buildMonthlyReview(team, requests, { month: '2026-12' })));
+ */
 export function monthlyReviewToMarkdown(
   review: MonthlyReview,
   options: { readonly lang?: ReportLang } = {},
@@ -272,7 +327,11 @@ export function monthlyReviewToMarkdown(
   return documentToMarkdown(monthlyReviewDocument(review, options));
 }
 
-/** Standalone HTML page of the review. */
+/**
+ * Standalone HTML page of the review.
+ *
+ * @example const html = monthlyReviewToHtml(review, { lang: 'en' }); // one page: inline CSS and SVG, nothing to fetch
+ */
 export function monthlyReviewToHtml(
   review: MonthlyReview,
   options: { readonly lang?: ReportLang } = {},

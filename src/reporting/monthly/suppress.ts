@@ -14,19 +14,32 @@
 
 /** One entry as published: a count, or hidden. */
 export type PublishedCount =
-  | { readonly value: number }
-  /** 1 to k-1. */
-  | { readonly hidden: 'small' }
-  /** Hidden to protect another entry (at least k). */
-  | { readonly hidden: 'complement' }
-  /** The whole table is withheld: it could not be shown without giving a small count away. */
-  | { readonly hidden: 'withheld' };
+  | {
+      /** The count, shown as it is (0, or at least k). */
+      readonly value: number;
+    }
+  | {
+      /** `small`: the count is 1 to k-1 (shown `<k`). */
+      readonly hidden: 'small';
+    }
+  | {
+      /** `complement`: hidden to protect another entry; the count is at least k (shown `×`). */
+      readonly hidden: 'complement';
+    }
+  | {
+      /** `withheld`: the whole table is withheld, as it could not be shown without giving a small count away. */
+      readonly hidden: 'withheld';
+    };
 
 /** A table as published. */
 export interface PublishedTable {
+  /** The cells, row by row, in the order of the counts given. */
   readonly cells: readonly (readonly PublishedCount[])[];
+  /** Total of each row. */
   readonly rowTotals: readonly PublishedCount[];
+  /** Total of each column. */
   readonly columnTotals: readonly PublishedCount[];
+  /** The grand total. */
   readonly total: PublishedCount;
   /** True when no safe partial table exists (e.g. a grand total below k): every entry is `withheld`. */
   readonly withheld: boolean;
@@ -90,12 +103,21 @@ export function suppressTable(counts: readonly (readonly number[])[], k: number)
 
 /** A list of counts with its total, as published. */
 export interface PublishedList {
+  /** The counts, in the order given. */
   readonly cells: readonly PublishedCount[];
+  /** Their total. */
   readonly total: PublishedCount;
+  /** True when the list could not be shown safely: every entry is `withheld`. */
   readonly withheld: boolean;
 }
 
-/** A count list with its total (a one-column table), published the same way. */
+/**
+ * A count list with its total (a one-column table), published the same way.
+ *
+ * @example
+ * suppressList([2, 0, 8, 12], 5).cells
+ * // [{ hidden: 'small' }, { value: 0 }, { hidden: 'complement' }, { value: 12 }]; total { value: 22 }
+ */
 export function suppressList(counts: readonly number[], k: number): PublishedList {
   if (counts.length === 0) return { cells: [], total: { value: 0 }, withheld: false };
   const t = suppressTable(
