@@ -5,7 +5,8 @@
  * were); only *when* they are on call moves, so their night and weekend hours do. A swap is made when it lowers
  * the sum of squared deviations from the night and weekend shares, one without raising the other, and only where
  * both coaches are free in the block they take, hold no other layer then, and keep the longest stretch and the
- * minimum rest of the policy. Never against an override or a kept previous assignment, and never near a span
+ * minimum rest of the policy. Never against an override or a kept previous assignment, never for a coach who
+ * holds an override that week (it may take them past their weekly cap), and never near a span
  * left empty for want of cap, rest or stretch, or of a free skilled coach (within the longest stretch plus the
  * rest): a swap changes when each coach has cap left, has rested or is free of an upper layer, so there it could
  * let a regeneration with this rota as `previous` fill more, and the rota would not be stable.
@@ -101,6 +102,15 @@ export function balanceWindows(
     for (let l = 0; l < layerCount; l++) if (holder[l * blocks + k] !== NONE) return true;
     return false;
   });
+  // Weeks in which a coach holds an override: an override may take them past their weekly cap, and a generated
+  // block moved after it would then add to it, so such a coach swaps nothing in that week.
+  const overridden = new Set<number>();
+  for (const r of runs) {
+    if (!r.override) continue;
+    for (let wk = 0; wk + 1 < weeks.length; wk++) {
+      if (weeks[wk]! < r.end && r.start < weeks[wk + 1]!) overridden.add(r.coach * weeks.length + wk);
+    }
+  }
   const pairs: number[][] = Array.from({ length: coachCount }, () => []);
   for (const r of runs) pairs[r.coach]!.push(r.start, r.end);
   const onCall = pairs.map((p) => normalize(p));
@@ -145,6 +155,8 @@ export function balanceWindows(
           const x = holder[l * blocks + p]!;
           const y = holder[l * blocks + q]!;
           if (x === NONE || y === NONE || x === y || !ok[x] || !ok[y]) continue;
+          const week = weekOf[p]!;
+          if (overridden.has(x * weeks.length + week) || overridden.has(y * weeks.length + week)) continue;
           // x gives p and takes q, y the reverse: x's night hours fall by dn, y's rise by dn (likewise weekends).
           const gainN = 2 * dn * (nightDev[y]! - nightDev[x]! + dn);
           const gainW = 2 * dw * (weekendDev[y]! - weekendDev[x]! + dw);
