@@ -72,8 +72,8 @@ describe('astreinte demo', () => {
 
   it('shows progress on a terminal only, and leaves no file when writing fails', async () => {
     const tty = await run(['demo'], {}, undefined, { isTTY: true });
-    expect(tty.stderr).toContain('[1/6] coverage');
-    expect(tty.stderr).toContain('[6/6] feeds');
+    expect(tty.stderr).toContain('[1/7] coverage');
+    expect(tty.stderr).toContain('[7/7] feeds');
     const failed = await run(['demo', '--out', 'o'], {}, undefined, { failWrites: ['o/rota.json'] });
     expect(failed.code).toBe(2);
     expect(failed.written.size).toBe(0);

@@ -15,7 +15,14 @@ import {
 import { instantIn } from '../../node/index.js';
 import type { CommandIo, Subcommand } from '../command.js';
 import { LANG_OPTION, langArg, stringOption, writeOutputs } from '../common.js';
-import { DEMO_FROM, DEMO_MONTH, DEMO_NOW, EXAMPLE_REQUESTS, EXAMPLE_TEAM } from '../demo/example.js';
+import {
+  DEMO_FROM,
+  DEMO_MONTH,
+  DEMO_NOW,
+  EXAMPLE_REQUESTS,
+  EXAMPLE_SMS,
+  EXAMPLE_TEAM,
+} from '../demo/example.js';
 import { type Chapter, STORY_STEPS, tellStory } from '../demo/story.js';
 import { WORDS } from '../demo/words.js';
 
@@ -29,7 +36,8 @@ export const demoCommand: Subcommand = {
   usage: 'astreinte demo [--out <dir>] [--lang en|fr]',
   details:
     'Tells the story of the fictional example line at a fixed instant (Monday 4 January 2027, 09:00 in Paris):\n' +
-    'coverage and gaps, the week\u2019s rota and its fairness, the callback plan with the requests not placed and\n' +
+    'coverage and gaps, the week\u2019s rota and its fairness, callers\u2019 SMS read into callback windows, the\n' +
+    'callback plan with the requests not placed and\n' +
     'why, the SLA statuses and the next breaches. Writes what it computed, with the HTML coverage report and\n' +
     'the December monthly review, into one folder, named at the end. Same output on every machine.',
   example: 'astreinte demo --out astreinte-demo --lang fr',
@@ -62,7 +70,8 @@ export const demoCommand: Subcommand = {
     };
     const zone = buildZoneTable(team.timeZone, horizon.from - 60 * DAY, horizon.to + DAY);
     const progress = progressLine(io);
-    const story = tellStory({ team, requests, now, horizon, week, month, zone, lang }, progress);
+    const sms = EXAMPLE_SMS.map((m) => ({ ...m, receivedAt: instantIn(team)(m.receivedAt) as number }));
+    const story = tellStory({ team, requests, sms, now, horizon, week, month, zone, lang }, progress);
     progress(undefined);
     const folder = stringOption(args, 'out') ?? freshFolder(io);
     const paths = new Map([...story.files].map(([name, text]) => [`${folder}/${name}`, text]));

@@ -21,6 +21,7 @@ import {
   planCallbacks,
   planToJson,
   type Rota,
+  readCallbackWindows,
   rotaToJson,
   SLA_STATUSES,
   type SlaReport,
@@ -53,6 +54,8 @@ export interface StoryInputs {
   readonly horizon: { readonly from: Instant; readonly to: Instant };
   /** The rota's week: the first seven days of `horizon`. */
   readonly week: { readonly from: Instant; readonly to: Instant };
+  /** Callers' SMS texts (personal data: read, never printed), with their request ids and receipt times. */
+  readonly sms: readonly { readonly id: string; readonly receivedAt: Instant; readonly text: string }[];
   /** The month the review covers, `YYYY-MM`, and its bounds (local midnights). */
   readonly month: { readonly name: string; readonly from: Instant; readonly to: Instant };
   /** Local times in the team's zone over the horizon (and a margin). */
@@ -67,7 +70,7 @@ export interface Story {
 }
 
 /** The steps of the story, in order, for a progress line. */
-export const STORY_STEPS = ['coverage', 'rota', 'plan', 'sla', 'reports', 'feeds'] as const;
+export const STORY_STEPS = ['coverage', 'rota', 'intake', 'plan', 'sla', 'reports', 'feeds'] as const;
 
 /**
  * Tells the story of the example: coverage and gaps, the week's rota and its fairness, the callback plan. Calls
@@ -79,6 +82,8 @@ export function tellStory(inputs: StoryInputs, progress: (step: string) => void 
   const coverage = computeCoverage(inputs.team, inputs.horizon);
   progress('rota');
   const rota = generateRota(inputs.team, inputs.week);
+  progress('intake');
+  const intake = intakeChapter(inputs, words);
   progress('plan');
   const plan = planCallbacks(inputs.team, inputs.requests, { now: inputs.now });
   progress('sla');
@@ -114,6 +119,7 @@ export function tellStory(inputs: StoryInputs, progress: (step: string) => void 
     teamChapter(inputs, words),
     coverageChapter(coverage, inputs, words),
     rotaChapter(rota, words),
+    intake,
     planChapter(plan, inputs, words),
     slaChapter(sla, inputs, words),
   ];
@@ -188,6 +194,20 @@ function rotaChapter(rota: Rota, words: StoryWords): Chapter {
     words.rotaQuality(rota.quality.balance.toFixed(2), hours(rota.quality.maxFairShareDeviationHours * 60)),
   );
   return { title: words.rotaTitle, lines };
+}
+
+/** Each SMS read into callback windows: the restatement a person confirms, never the caller's words or number. */
+function intakeChapter(inputs: StoryInputs, words: StoryWords): Chapter {
+  const lines = [words.intakeIntro];
+  for (const message of inputs.sms) {
+    const reading = readCallbackWindows(message.text, {
+      receivedAt: message.receivedAt,
+      timeZone: inputs.team.timeZone,
+    });
+    const found = reading.contact.phone === undefined ? '' : `  (${words.phoneFound})`;
+    lines.push(`  ${message.id}  ${reading.understood}${found}`);
+  }
+  return { title: words.intakeTitle, lines };
 }
 
 function planChapter(plan: CallbackPlan, inputs: StoryInputs, words: StoryWords): Chapter {

@@ -23,6 +23,9 @@ export interface StoryWords {
   readonly planSummary: (placed: number, open: number, closed: number) => string;
   readonly late: (deadline: string) => string;
   readonly notPlaced: string;
+  readonly intakeTitle: string;
+  readonly intakeIntro: string;
+  readonly phoneFound: string;
   readonly slaTitle: string;
   readonly slaCounts: (counts: string) => string;
   readonly nextBreaches: string;
@@ -58,6 +61,9 @@ export const WORDS: Readonly<Record<'en' | 'fr', StoryWords>> = {
       `${plural(placed, 'call', 'calls')} booked; ${plural(open, 'open request', 'open requests')} not placed; ${closed} closed or for the chamber.`,
     late: (deadline) => `late: the deadline was ${deadline}`,
     notPlaced: 'Not placed:',
+    intakeTitle: 'Callers\u2019 SMS read into callback windows',
+    intakeIntro: 'What the intake understood, in the caller\u2019s language, for a person to confirm:',
+    phoneFound: 'phone number found',
     slaTitle: 'The 24-hour promise (SLA)',
     slaCounts: (counts) => `Every request at this instant: ${counts}.`,
     nextBreaches:
@@ -90,6 +96,10 @@ export const WORDS: Readonly<Record<'en' | 'fr', StoryWords>> = {
       `${plural(placed, 'appel réservé', 'appels réservés')} ; ${plural(open, 'demande ouverte', 'demandes ouvertes')} non placée(s) ; ${closed} closes ou pour la CCI.`,
     late: (deadline) => `en retard : l\u2019échéance était ${deadline}`,
     notPlaced: 'Non placées :',
+    intakeTitle: 'Les SMS des appelants lus en créneaux de rappel',
+    intakeIntro:
+      'Ce que la lecture a compris, dans la langue de l\u2019appelant, à confirmer d\u2019un coup d\u2019œil :',
+    phoneFound: 'numéro trouvé',
     slaTitle: 'La promesse des 24 heures (SLA)',
     slaCounts: (counts) => `Toutes les demandes à cet instant : ${counts}.`,
     nextBreaches:
