@@ -7,8 +7,11 @@ import {
   computeCoverage,
   formatInstant,
   generateRota,
+  localToInstant,
   parseLocalDate,
+  parseLocalDateTime,
   parseTeam,
+  readCallbackWindows,
   startOfLocalDate,
   ValidationError,
 } from 'astreinte';
@@ -145,7 +148,44 @@ function duration(ms) {
   return `${Math.floor(minutes / 60)} h ${String(minutes % 60).padStart(2, '0')}`;
 }
 
+/** Reads the SMS box into callback windows on every keystroke, in the team's zone (Paris without a team). */
+function readSms() {
+  const zone = team?.timeZone ?? 'Europe/Paris';
+  const wall = parseLocalDateTime($('received-at').value);
+  const text = $('sms').value;
+  if (wall === undefined || text.trim() === '') {
+    $('understood').textContent = '';
+    $('windows').replaceChildren();
+    return;
+  }
+  // Wall-clock ms read as UTC are within a day of the instant: a table two days either side holds it.
+  const table = buildZoneTable(zone, wall - 2 * 86_400_000, wall + 40 * 86_400_000);
+  const receivedAt = localToInstant(table, wall);
+  let reading;
+  try {
+    reading = readCallbackWindows(text, { receivedAt, timeZone: zone });
+  } catch (error) {
+    if (!(error instanceof ValidationError)) throw error;
+    // The messages never quote the text (it is the caller's): they can be shown as they are.
+    $('understood').textContent = error.issues.map((issue) => issue.message).join(' ; ');
+    $('windows').replaceChildren();
+    return;
+  }
+  $('understood').textContent = reading.understood;
+  $('windows').replaceChildren(
+    ...reading.windows.map((w) =>
+      el(
+        'li',
+        { 'data-start': formatInstant(table, w.start), 'data-end': formatInstant(table, w.end) },
+        `${local(table, w.start)} → ${local(table, w.end)}`,
+      ),
+    ),
+  );
+}
+
 $('use-example').addEventListener('click', () => loadTeam(example, 'Exemple'));
+$('sms').addEventListener('input', readSms);
+$('received-at').addEventListener('change', readSms);
 $('week').addEventListener('change', render);
 $('team-file').addEventListener('change', async (event) => {
   const file = event.target.files?.[0];
