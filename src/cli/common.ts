@@ -6,15 +6,18 @@
  */
 
 import {
+  type Booking,
   fail,
   formatLocalDate,
   type Instant,
   MAX_HORIZON_MS,
+  type MatchingPolicyInput,
   parseLocalDate,
+  type Shift,
   startOfLocalDate,
   type Team,
 } from '../index.js';
-import { instantIn, loadTeam } from '../node/index.js';
+import { instantIn, loadBookings, loadMatchingPolicy, loadPrevious, loadTeam } from '../node/index.js';
 import { type CommandIo, type OptionSpec, type ParsedArgs, UsageError } from './command.js';
 
 /** Days in the default horizon: four weeks. */
@@ -179,4 +182,25 @@ export function writeOutputs(
       'a writable file in an existing folder',
     );
   }
+}
+
+/** What `--rota`, `--bookings` and `--policy` give a plan (matching, or the SLA's prediction through it). */
+export interface PlanInputs {
+  readonly rota?: { readonly shifts: readonly Shift[] };
+  readonly bookings?: readonly Booking[];
+  /** The matching policy; calls go to the coaches on call when a rota is given, unless the policy says otherwise. */
+  readonly policy: MatchingPolicyInput;
+}
+
+/** Reads `--rota`, `--bookings` and `--policy` (a matching policy) the same way for every subcommand that plans. */
+export function planInputsArg(args: ParsedArgs, team: Team, io: CommandIo): PlanInputs {
+  const rotaFile = stringOption(args, 'rota');
+  const bookingsFile = stringOption(args, 'bookings');
+  const policyFile = stringOption(args, 'policy');
+  const policy = policyFile === undefined ? undefined : loadMatchingPolicy(policyFile, io);
+  return {
+    ...(rotaFile === undefined ? {} : { rota: { shifts: loadPrevious(rotaFile, io) } }),
+    ...(bookingsFile === undefined ? {} : { bookings: loadBookings(bookingsFile, team, io) }),
+    policy: { ...(rotaFile === undefined ? {} : { eligible: 'on-call' as const }), ...policy },
+  };
 }

@@ -6,7 +6,7 @@
  * @example
  * ```ts
  * import { coachFeed } from 'astreinte/ical';
- * const { ics, state } = coachFeed(team, 'amelie', { rota, calls: plan, now: Date.now(), previous });
+ * const { ics, state } = coachFeed(team, 'amelie', { rota, calls: plan, now: Date.parse('2027-01-04T09:00:00+01:00'), previous });
  * ```
  *
  * @packageDocumentation

@@ -4,7 +4,7 @@
  * @module
  */
 import { planCallbacks, planToJson, planToText } from '../../index.js';
-import { loadBookings, loadMatchingPolicy, loadPrevious, loadRequests } from '../../node/index.js';
+import { loadRequests } from '../../node/index.js';
 import type { Subcommand } from '../command.js';
 import {
   FORMAT_OPTION,
@@ -15,7 +15,7 @@ import {
   loadTeamArg,
   NOW_OPTION,
   nowArg,
-  stringOption,
+  planInputsArg,
 } from '../common.js';
 
 /** `astreinte match <team.json> <requests.json> [--now] [--rota] [--bookings] [--policy] [--format] [--lang]`. */
@@ -59,18 +59,8 @@ export const matchCommand: Subcommand = {
     const team = loadTeamArg(args.positionals[0] as string, io);
     const requests = loadRequests(args.positionals[1] as string, team, io);
     const now = nowArg(args, team, io);
-    const rotaFile = stringOption(args, 'rota');
-    const bookingsFile = stringOption(args, 'bookings');
-    const policyFile = stringOption(args, 'policy');
-    const rota = rotaFile === undefined ? undefined : { shifts: loadPrevious(rotaFile, io) };
-    const bookings = bookingsFile === undefined ? undefined : loadBookings(bookingsFile, team, io);
-    const policy = policyFile === undefined ? undefined : loadMatchingPolicy(policyFile, io);
-    const plan = planCallbacks(team, requests, {
-      now,
-      ...(rota === undefined ? {} : { rota }),
-      ...(bookings === undefined ? {} : { bookings }),
-      policy: { ...(rota === undefined ? {} : { eligible: 'on-call' as const }), ...policy },
-    });
+    const { policy, ...inputs } = planInputsArg(args, team, io);
+    const plan = planCallbacks(team, requests, { now, ...inputs, policy: policy });
     io.stdout(format === 'json' ? jsonText(planToJson(plan, team)) : planToText(plan, team, lang));
     return 0;
   },

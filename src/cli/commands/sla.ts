@@ -12,7 +12,7 @@ import {
   slaToJson,
   slaToText,
 } from '../../index.js';
-import { loadBookings, loadMatchingPolicy, loadPrevious, loadRequests } from '../../node/index.js';
+import { loadPrevious, loadRequests } from '../../node/index.js';
 import type { Subcommand } from '../command.js';
 import {
   FORMAT_OPTION,
@@ -23,6 +23,7 @@ import {
   loadTeamArg,
   NOW_OPTION,
   nowArg,
+  planInputsArg,
   stringOption,
 } from '../common.js';
 
@@ -68,18 +69,8 @@ export const slaCommand: Subcommand = {
     const team = loadTeamArg(args.positionals[0] as string, io);
     const requests = loadRequests(args.positionals[1] as string, team, io);
     const now = nowArg(args, team, io);
-    const rotaFile = stringOption(args, 'rota');
-    const bookingsFile = stringOption(args, 'bookings');
-    const policyFile = stringOption(args, 'policy');
-    const rota = rotaFile === undefined ? undefined : { shifts: loadPrevious(rotaFile, io) };
-    const bookings = bookingsFile === undefined ? undefined : loadBookings(bookingsFile, team, io);
-    const policy = policyFile === undefined ? undefined : loadMatchingPolicy(policyFile, io);
-    const report = computeSla(team, requests, {
-      now,
-      ...(rota === undefined ? {} : { rota }),
-      ...(bookings === undefined ? {} : { bookings }),
-      matchingPolicy: { ...(rota === undefined ? {} : { eligible: 'on-call' as const }), ...policy },
-    });
+    const { policy, ...inputs } = planInputsArg(args, team, io);
+    const report = computeSla(team, requests, { now, ...inputs, matchingPolicy: policy });
     io.stdout(format === 'json' ? jsonText(slaToJson(report, team)) : slaToText(report, team));
     const failing = report.entries.some((e) => e.status === 'breached' || e.status === 'will-breach');
     return args.values['fail-on-breaches'] === true && failing ? 1 : 0;
