@@ -32,35 +32,68 @@ export function coverageGapDocument(
 ): ReportDocument {
   const lang = options.lang ?? 'fr';
   const w = wordsFor(lang);
-  const table = buildZoneTable(report.timeZone, report.from, report.to);
-  const loc = reportLocale(lang, table);
-  const maxRows = options.maxRows ?? 50;
+  const loc = reportLocale(lang, buildZoneTable(report.timeZone, report.from, report.to));
+  const ctx: Context = { report, w, loc, maxRows: options.maxRows ?? 50 };
   const lastDay = report.timeline.at(-1)?.date ?? 0;
   const firstDay = report.timeline[0]?.date ?? 0;
   const sections: DocSection[] = [
-    {
-      id: 'summary',
-      title: w.summary,
-      table: {
-        head: [w.summary, ''],
-        numeric: [false, true],
-        rows: [
-          [`${w.coverageShare} (${w.target})`, loc.percent(report.coverageRatio)],
-          [w.covered, loc.duration(report.coveredMinutes)],
-          [w.gapTime, loc.duration(report.gapMinutes)],
-          [w.fragileTime, loc.duration(report.fragileMinutes)],
-          [w.longestGap, loc.duration(report.longestGapMinutes)],
-        ],
-      },
-    },
-    spanSection('gaps', w.gaps, report.gaps, w, loc, maxRows, w.noGap),
+    summarySection(ctx),
+    spanSection('gaps', w.gaps, report.gaps, w, loc, ctx.maxRows, w.noGap),
+    // Below-minimum time is the gaps themselves when one coach is enough: listed only when it differs.
+    ...(report.minCoaches > 1
+      ? [spanSection('below-minimum', w.belowMinimum, report.belowMinimum, w, loc, ctx.maxRows, w.noGap)]
+      : []),
+    spanSection('fragile', w.fragile, report.fragile, w, loc, ctx.maxRows, '—'),
+    coachesSection(ctx),
+    singlePointsSection(ctx),
+    rotaQualitySection(ctx),
+    ...(report.exposure === undefined ? [] : [exposureSection(ctx, report.exposure)]),
+    heatmapSection(ctx),
+    timelineSection(ctx),
+    helpSection(report, w, loc),
   ];
-  if (report.minCoaches > 1)
-    sections.push(
-      spanSection('below-minimum', w.belowMinimum, report.belowMinimum, w, loc, maxRows, w.noGap),
-    );
-  sections.push(spanSection('fragile', w.fragile, report.fragile, w, loc, maxRows, '—'));
-  sections.push({
+  return {
+    lang,
+    title: `${w.coverageTitle} — ${report.team}`,
+    meta: [
+      [w.team, report.team],
+      [w.horizon, w.fromTo(loc.longDate(firstDay), loc.longDate(lastDay + 1))],
+      [w.timeZone, report.timeZone],
+      [w.minCoaches, String(report.minCoaches)],
+    ],
+    sections,
+    footer: `${w.generatedNote} ${formatLocalDate(firstDay)} – ${formatLocalDate(lastDay + 1)}`,
+  };
+}
+
+/** What every section builder reads. */
+interface Context {
+  readonly report: CoverageGapReport;
+  readonly w: ReportWords;
+  readonly loc: ReportLocale;
+  readonly maxRows: number;
+}
+
+function summarySection({ report, w, loc }: Context): DocSection {
+  return {
+    id: 'summary',
+    title: w.summary,
+    table: {
+      head: [w.summary, ''],
+      numeric: [false, true],
+      rows: [
+        [`${w.coverageShare} (${w.target})`, loc.percent(report.coverageRatio)],
+        [w.covered, loc.duration(report.coveredMinutes)],
+        [w.gapTime, loc.duration(report.gapMinutes)],
+        [w.fragileTime, loc.duration(report.fragileMinutes)],
+        [w.longestGap, loc.duration(report.longestGapMinutes)],
+      ],
+    },
+  };
+}
+
+function coachesSection({ report, w, loc }: Context): DocSection {
+  return {
     id: 'coaches',
     title: w.coaches,
     table: {
@@ -75,9 +108,12 @@ export function coverageGapDocument(
         loc.duration(c.extraGapMinutesIfAbsent),
       ]),
     },
-  });
+  };
+}
+
+function singlePointsSection({ report, w, loc }: Context): DocSection {
   const names = new Map(report.coaches.map((c) => [c.id, c.name]));
-  sections.push({
+  return {
     id: 'single-points',
     title: w.singlePoints,
     ...(report.singlePointsOfFailure.length === 0
@@ -92,9 +128,12 @@ export function coverageGapDocument(
             ]),
           },
         }),
-  });
+  };
+}
+
+function rotaQualitySection({ report, w, loc }: Context): DocSection {
   const q = report.rotaQuality;
-  sections.push({
+  return {
     id: 'rota-quality',
     title: w.rotaQuality,
     table: {
@@ -109,29 +148,32 @@ export function coverageGapDocument(
         [w.handOffsPerWeek, loc.number(q.handOffsPerWeek, 1)],
       ],
     },
-  });
-  if (report.exposure !== undefined) {
-    sections.push({
-      id: 'exposure',
-      title: w.exposure,
-      ...(report.exposure.length === 0
-        ? { paragraphs: [w.noExposure] }
-        : {
-            table: {
-              head: [w.start, w.end, w.worstWait],
-              numeric: [false, false, true],
-              rows: report.exposure
-                .slice(0, maxRows)
-                .map((e) => [
-                  loc.dateTime(e.start),
-                  loc.dateTime(e.end),
-                  loc.duration(e.worstWaitMs / 60_000),
-                ]),
-            },
-          }),
-    });
-  }
-  sections.push({
+  };
+}
+
+function exposureSection(
+  { w, loc, maxRows }: Context,
+  exposure: NonNullable<CoverageGapReport['exposure']>,
+): DocSection {
+  return {
+    id: 'exposure',
+    title: w.exposure,
+    ...(exposure.length === 0
+      ? { paragraphs: [w.noExposure] }
+      : {
+          table: {
+            head: [w.start, w.end, w.worstWait],
+            numeric: [false, false, true],
+            rows: exposure
+              .slice(0, maxRows)
+              .map((e) => [loc.dateTime(e.start), loc.dateTime(e.end), loc.duration(e.worstWaitMs / 60_000)]),
+          },
+        }),
+  };
+}
+
+function heatmapSection({ report, w, loc }: Context): DocSection {
+  return {
     id: 'heatmap',
     title: w.heatmap,
     paragraphs: [w.heatmapDescription],
@@ -147,8 +189,11 @@ export function coverageGapDocument(
           .map((c) => (c.minutes === 0 ? '—' : loc.percent(c.coveredShare))),
       ]),
     },
-  });
-  sections.push({
+  };
+}
+
+function timelineSection({ report, w, loc }: Context): DocSection {
+  return {
     id: 'timeline',
     title: w.timeline,
     paragraphs: [w.timelineDescription],
@@ -165,19 +210,6 @@ export function coverageGapDocument(
         `${d.minFree}–${d.maxFree}`,
       ]),
     },
-  });
-  sections.push(helpSection(report, w, loc));
-  return {
-    lang,
-    title: `${w.coverageTitle} — ${report.team}`,
-    meta: [
-      [w.team, report.team],
-      [w.horizon, w.fromTo(loc.longDate(firstDay), loc.longDate(lastDay + 1))],
-      [w.timeZone, report.timeZone],
-      [w.minCoaches, String(report.minCoaches)],
-    ],
-    sections,
-    footer: `${w.generatedNote} ${formatLocalDate(firstDay)} – ${formatLocalDate(lastDay + 1)}`,
   };
 }
 
