@@ -79,7 +79,12 @@ const raw = `/**
  */
 
 /** First and last year the bundled data covers. */
-export const HOLIDAY_YEARS = { first: ${FIRST}, last: ${LAST} } as const;
+export const HOLIDAY_YEARS: {
+  /** The first year covered. */
+  readonly first: number;
+  /** The last year covered (inclusive). */
+  readonly last: number;
+} = { first: ${FIRST}, last: ${LAST} };
 
 /** The countries and their regions the data holds (kept apart so that validating a team file needs only this). */
 export const HOLIDAY_REGIONS: Readonly<Record<string, readonly string[]>> = ${JSON.stringify(

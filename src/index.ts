@@ -81,9 +81,9 @@ export {
   type SafeParseRequestsResult,
   safeParseRequests,
 } from './model/requests-parse.js';
-export { REQUEST_LIMITS, type RequestFile, requestFileSchema } from './model/requests-schema.js';
+export { REQUEST_LIMITS, type RequestFile } from './model/requests-schema.js';
 export type { TeamInput } from './model/resolve.js';
-export { type TeamFile, teamFileSchema } from './model/schema.js';
+export type { TeamFile } from './model/schema.js';
 export type { Coach, CoveragePolicy, Team, UnavailableSpan } from './model/team.js';
 export { type CoverageJson, coverageToJson, type GapJson, type JsonSpan } from './reporting/coverage-json.js';
 export { type CoverageTextOptions, coverageToText } from './reporting/coverage-text.js';

@@ -40,7 +40,9 @@ export const PERIOD_NAMES: readonly PeriodName[] = [
  * `to` at or before `from` ends on the next day (night).
  */
 export interface PeriodBoundsInput {
+  /** Start, local `HH:mm` or minutes since midnight. */
   readonly from: string | number;
+  /** End, local `HH:mm` or minutes since midnight; earlier than `from` means the next day. */
   readonly to: string | number;
 }
 
@@ -73,21 +75,33 @@ export interface IntakePolicyInput {
 
 /** A resolved period: minutes since local midnight; `to > from`, `to` may pass 1,440 (the next day). */
 export interface PeriodBounds {
+  /** Start, minutes since local midnight (0 to 1,439). */
   readonly from: number;
+  /** End, minutes since local midnight, after `from`; above 1,440 on the next day. */
   readonly to: number;
 }
 
 /** A resolved policy: defaults filled in, times of day and lengths in minutes. */
 export interface IntakePolicy {
+  /** Bounds of every named period ("matin", "soir"...). */
   readonly periods: Readonly<Record<PeriodName, PeriodBounds>>;
+  /** "après H" lasts until `max(openEndLatest, H + openMinutes)`: minutes since local midnight. */
   readonly openEndLatest: number;
+  /** "avant H" starts at `min(openStartEarliest, H - openMinutes)`: minutes since local midnight. */
   readonly openStartEarliest: number;
+  /** Least length of an open end, in minutes. */
   readonly openMinutes: number;
+  /** Length of a point ("à 14h"), in minutes. */
   readonly pointMinutes: number;
+  /** "vers H" starts this many minutes before H. */
   readonly aroundBeforeMinutes: number;
+  /** "vers H" ends this many minutes after H. */
   readonly aroundAfterMinutes: number;
+  /** Local days a recurrence ("tous les soirs") covers, the receipt date first. */
   readonly recurrenceDays: number;
+  /** "dès que possible" is `[receivedAt, receivedAt + anyTimeHours)`, in hours. */
   readonly anyTimeHours: number;
+  /** Before this local time (minutes since midnight), "demain" means the date that is starting. */
   readonly afterMidnightUntil: number;
 }
 

@@ -51,8 +51,11 @@ export interface ReadCallbackWindowsOptions {
 
 /** One callback window: half-open UTC epoch ms, and the span of the text it came from (slice the text to see it). */
 export interface IntakeWindow {
+  /** First instant of the window, UTC epoch ms. */
   readonly start: Instant;
+  /** End of the window (excluded), UTC epoch ms. */
   readonly end: Instant;
+  /** Where in the text the words of this window are (the first, when several merged). */
   readonly source: TextSpan;
 }
 
@@ -73,6 +76,7 @@ export interface IntakeAmbiguity {
    * `ongoing-night`: "cette nuit" before 04:00 read as the coming night, not the one under way.
    */
   readonly kind: 'after-midnight' | 'weekday-date' | 'early-hour' | 'ongoing-night';
+  /** Where in the text the doubtful words are. */
   readonly source: TextSpan;
   /** What was read, e.g. `03 h 00`. */
   readonly reading: string;
@@ -86,9 +90,11 @@ export interface CallbackWindowsReading {
   readonly windows: readonly IntakeWindow[];
   /** The windows restated in the caller's language, or "Aucun créneau compris" / "No callback window understood". */
   readonly understood: string;
+  /** Readings that could be otherwise, each with its other reading, for a person to confirm. */
   readonly ambiguities: readonly IntakeAmbiguity[];
   /** Parts of the text that look like times but were not understood (spans, in text order). */
   readonly ignored: readonly TextSpan[];
+  /** Windows understood but not kept (past, emptied by a DST gap, or too far ahead), with the reason. */
   readonly dropped: readonly DroppedWindow[];
   /** Personal data: the phone (E.164) and e-mail found. Output it only where the request is being built. */
   readonly contact: FoundContact;

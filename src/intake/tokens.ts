@@ -9,7 +9,9 @@
 
 /** A span of the caller's text: `[start, end)` in UTF-16 code units; slice the text to see it. */
 export interface TextSpan {
+  /** UTF-16 offset of the first character. */
   readonly start: number;
+  /** UTF-16 offset just after the last character (`text.slice(start, end)`). */
   readonly end: number;
 }
 

@@ -47,10 +47,13 @@ export interface CoveragePolicy {
 
 /** A validated, compiled team. */
 export interface Team {
+  /** The team's display name, as in the file. */
   readonly name: string;
   /** IANA zone of the team: where its local dates (horizons, reports) are read. */
   readonly timeZone: string;
+  /** How many coaches must be free at every instant. */
   readonly coverage: CoveragePolicy;
+  /** The coaches, in file order, with their rules compiled. */
   readonly coaches: readonly Coach[];
   /** The service-level promises of each door (the file's `sla` key); absent: `DEFAULT_SLA_POLICY` (see `teamSlaPolicy`). */
   readonly sla?: SlaPolicy;

@@ -9,7 +9,12 @@
  */
 
 /** First and last year the bundled data covers. */
-export const HOLIDAY_YEARS = { first: 2000, last: 2099 } as const;
+export const HOLIDAY_YEARS: {
+  /** The first year covered. */
+  readonly first: number;
+  /** The last year covered (inclusive). */
+  readonly last: number;
+} = { first: 2000, last: 2099 };
 
 /** The countries and their regions the data holds (kept apart so that validating a team file needs only this). */
 export const HOLIDAY_REGIONS: Readonly<Record<string, readonly string[]>> = {
