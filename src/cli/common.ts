@@ -60,6 +60,25 @@ export const LANG_OPTION = {
   },
 } as const satisfies Record<string, OptionSpec>;
 
+/** `--out <file>|-`: the output written to a file, atomically, instead of standard output. */
+export const OUT_OPTION = {
+  out: {
+    type: 'string',
+    valueName: '<file>|-',
+    description: 'write the output to this file, atomically; - or absent: standard output',
+  },
+} as const satisfies Record<string, OptionSpec>;
+
+/**
+ * Prints a subcommand's output, or writes it to `--out <file>` atomically (a failed write leaves no file and
+ * exits 2); `--out -` is standard output, as in the reports.
+ */
+export function printOrWrite(args: ParsedArgs, io: CommandIo, text: string): void {
+  const out = stringOption(args, 'out');
+  if (out === undefined || out === '-') io.stdout(text);
+  else writeOutputs(io, '--out', new Map([[out, text]]));
+}
+
 /** Reads and validates the team file named on the command line. */
 export function loadTeamArg(path: string, io: CommandIo): Team {
   return loadTeam(path, io);

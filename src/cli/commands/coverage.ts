@@ -12,6 +12,8 @@ import {
   horizonArg,
   jsonText,
   loadTeamArg,
+  OUT_OPTION,
+  printOrWrite,
   stringOption,
 } from '../common.js';
 
@@ -20,7 +22,8 @@ export const coverageCommand: Subcommand = {
   name: 'coverage',
   summary: 'how the declared availability covers 24/7, and where the gaps are',
   usage:
-    'astreinte coverage <team.json> [--from <date>] [--to <date>] [--format text|json] [--min-coaches N]',
+    'astreinte coverage <team.json> [--from <date>] [--to <date>] [--format text|json] [--min-coaches N]\n' +
+    '                   [--out <file>|-]',
   details:
     'How the team\u2019s declared availability covers [from, to): local dates in the team\u2019s zone, midnight\n' +
     'to midnight. Gaps (no coach free), below-minimum periods, fragile hours and each coach\u2019s weight.',
@@ -28,6 +31,7 @@ export const coverageCommand: Subcommand = {
   options: {
     ...HORIZON_OPTIONS,
     ...FORMAT_OPTION,
+    ...OUT_OPTION,
     'min-coaches': {
       type: 'string',
       valueName: 'N',
@@ -47,7 +51,7 @@ export const coverageCommand: Subcommand = {
       ...horizonArg(args, team, io),
       ...(minCoaches === undefined ? {} : { minCoaches }),
     });
-    io.stdout(format === 'json' ? jsonText(coverageToJson(report)) : coverageToText(report));
+    printOrWrite(args, io, format === 'json' ? jsonText(coverageToJson(report)) : coverageToText(report));
     return 0;
   },
 };

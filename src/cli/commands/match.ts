@@ -15,7 +15,9 @@ import {
   loadTeamArg,
   NOW_OPTION,
   nowArg,
+  OUT_OPTION,
   planInputsArg,
+  printOrWrite,
 } from '../common.js';
 
 /** `astreinte match <team.json> <requests.json> [--now] [--rota] [--bookings] [--policy] [--format] [--lang]`. */
@@ -24,7 +26,8 @@ export const matchCommand: Subcommand = {
   summary: 'the callback plan: each open request placed with a free coach, or why not',
   usage:
     'astreinte match <team.json> <requests.json> [--now <instant>] [--rota <rota.json>]\n' +
-    '                [--bookings <bookings.json>] [--policy <policy.json>] [--format text|json] [--lang en|fr]',
+    '                [--bookings <bookings.json>] [--policy <policy.json>] [--format text|json] [--lang en|fr]\n' +
+    '                [--out <file>|-]',
   details:
     'Places every open request of the coaches\u2019 door with a free coach: a day-by-day call sheet (text) or\n' +
     'the plan (json), each request exactly once, placed or not placed with its reason; never a contact detail.',
@@ -33,6 +36,7 @@ export const matchCommand: Subcommand = {
   options: {
     ...NOW_OPTION,
     ...FORMAT_OPTION,
+    ...OUT_OPTION,
     ...LANG_OPTION,
     rota: {
       type: 'string',
@@ -61,7 +65,11 @@ export const matchCommand: Subcommand = {
     const now = nowArg(args, team, io);
     const { policy, ...inputs } = planInputsArg(args, team, io);
     const plan = planCallbacks(team, requests, { now, ...inputs, policy: policy });
-    io.stdout(format === 'json' ? jsonText(planToJson(plan, team)) : planToText(plan, team, lang));
+    printOrWrite(
+      args,
+      io,
+      format === 'json' ? jsonText(planToJson(plan, team)) : planToText(plan, team, lang),
+    );
     return 0;
   },
 };

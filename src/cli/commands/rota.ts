@@ -13,6 +13,8 @@ import {
   horizonArg,
   jsonText,
   loadTeamArg,
+  OUT_OPTION,
+  printOrWrite,
   stringOption,
 } from '../common.js';
 
@@ -22,7 +24,7 @@ export const rotaCommand: Subcommand = {
   summary: 'a fair, stable on-call rota, first line and backup',
   usage:
     'astreinte rota <team.json> [--from <date>] [--to <date>] [--format text|json] [--policy <policy.json>]\n' +
-    '               [--previous <rota.json>] [--overrides <overrides.json>]',
+    '               [--previous <rota.json>] [--overrides <overrides.json>] [--out <file>|-]',
   details:
     'Who is on call, layer by layer, over [from, to) (same dates and defaults as coverage), each coach\u2019s\n' +
     'load against a fair share per layer, and the time no one can hold.',
@@ -30,6 +32,7 @@ export const rotaCommand: Subcommand = {
   options: {
     ...HORIZON_OPTIONS,
     ...FORMAT_OPTION,
+    ...OUT_OPTION,
     policy: {
       type: 'string',
       valueName: '<policy.json>',
@@ -64,7 +67,7 @@ export const rotaCommand: Subcommand = {
       ...(previousFile === undefined ? {} : { previous: loadPrevious(previousFile, io) }),
       ...(overridesFile === undefined ? {} : { overrides: loadOverrides(overridesFile, team, io) }),
     });
-    io.stdout(format === 'json' ? jsonText(rotaToJson(rota)) : rotaToText(rota));
+    printOrWrite(args, io, format === 'json' ? jsonText(rotaToJson(rota)) : rotaToText(rota));
     return 0;
   },
 };

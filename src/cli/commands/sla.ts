@@ -23,7 +23,9 @@ import {
   loadTeamArg,
   NOW_OPTION,
   nowArg,
+  OUT_OPTION,
   planInputsArg,
+  printOrWrite,
   stringOption,
 } from '../common.js';
 
@@ -33,7 +35,7 @@ export const slaCommand: Subcommand = {
   summary: 'the promise of each request: deadline, status, predicted breaches, figures',
   usage:
     'astreinte sla <team.json> <requests.json> [--now <instant>] [--rota <rota.json>] [--bookings <bookings.json>]\n' +
-    '              [--policy <policy.json>] [--format text|json] [--fail-on-breaches]',
+    '              [--policy <policy.json>] [--format text|json] [--fail-on-breaches] [--out <file>|-]',
   details:
     'Each request\u2019s deadline (the team file\u2019s sla key: 24 real hours for the coaches, 8 opening hours\n' +
     'for the CCI, French public holidays) and its status at --now: met, breached, will-breach (predicted from\n' +
@@ -43,6 +45,7 @@ export const slaCommand: Subcommand = {
   options: {
     ...NOW_OPTION,
     ...FORMAT_OPTION,
+    ...OUT_OPTION,
     rota: {
       type: 'string',
       valueName: '<rota.json>',
@@ -71,7 +74,7 @@ export const slaCommand: Subcommand = {
     const now = nowArg(args, team, io);
     const { policy, ...inputs } = planInputsArg(args, team, io);
     const report = computeSla(team, requests, { now, ...inputs, matchingPolicy: policy });
-    io.stdout(format === 'json' ? jsonText(slaToJson(report, team)) : slaToText(report, team));
+    printOrWrite(args, io, format === 'json' ? jsonText(slaToJson(report, team)) : slaToText(report, team));
     const failing = report.entries.some((e) => e.status === 'breached' || e.status === 'will-breach');
     return args.values['fail-on-breaches'] === true && failing ? 1 : 0;
   },
@@ -82,7 +85,8 @@ export const slaExposureCommand: Subcommand = {
   name: 'sla exposure',
   summary: 'when a request arriving would break the promise whatever happens',
   usage:
-    'astreinte sla exposure <team.json> [--from <date>] [--to <date>] [--rota <rota.json>] [--format text|json]',
+    'astreinte sla exposure <team.json> [--from <date>] [--to <date>] [--rota <rota.json>] [--format text|json]\n' +
+    '                       [--out <file>|-]',
   details:
     'For every arrival instant of the horizon, the earliest a call could start (someone free for a whole\n' +
     '60-minute call, or on call in --rota; load ignored), hence the worst wait; prints the periods in which an\n' +
@@ -91,6 +95,7 @@ export const slaExposureCommand: Subcommand = {
   options: {
     ...HORIZON_OPTIONS,
     ...FORMAT_OPTION,
+    ...OUT_OPTION,
     rota: {
       type: 'string',
       valueName: '<rota.json>',
@@ -105,7 +110,11 @@ export const slaExposureCommand: Subcommand = {
     const rotaFile = stringOption(args, 'rota');
     const rota = rotaFile === undefined ? undefined : { shifts: loadPrevious(rotaFile, io) };
     const report = computeExposure(team, { from, to, ...(rota === undefined ? {} : { rota }) });
-    io.stdout(format === 'json' ? jsonText(exposureToJson(report, team)) : exposureToText(report, team));
+    printOrWrite(
+      args,
+      io,
+      format === 'json' ? jsonText(exposureToJson(report, team)) : exposureToText(report, team),
+    );
     return 0;
   },
 };
