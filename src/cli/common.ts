@@ -79,6 +79,19 @@ export function printOrWrite(args: ParsedArgs, io: CommandIo, text: string): voi
   else writeOutputs(io, '--out', new Map([[out, text]]));
 }
 
+/**
+ * Shows the stage a long subcommand is at, as one line on standard error rewritten in place (`step…`), only when
+ * standard error is a terminal: a pipe or a CI log gets nothing. `progress(io)` clears the line; call it before
+ * printing. `runCommand` clears it too when a run fails, so an error never lands after a stage's name.
+ */
+export function progress(io: CommandIo, step?: string): void {
+  if (!io.isTTY) return;
+  io.stderr(step === undefined ? CLEAR_LINE : `${CLEAR_LINE}astreinte: ${step}\u2026`);
+}
+
+/** Carriage return, then erase the whole line (ECMA-48 EL 2). */
+export const CLEAR_LINE = '\r\u001b[2K';
+
 /** Reads and validates the team file named on the command line. */
 export function loadTeamArg(path: string, io: CommandIo): Team {
   return loadTeam(path, io);

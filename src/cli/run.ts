@@ -11,6 +11,7 @@ import { AstreinteError, ValidationError } from '../index.js';
 import type { CommandIo, OptionSpec, ParsedArgs, Subcommand } from './command.js';
 import { UsageError } from './command.js';
 import { COMMANDS } from './commands/index.js';
+import { CLEAR_LINE } from './common.js';
 
 /** Options every subcommand takes. */
 const COMMON_OPTIONS: Readonly<Record<string, OptionSpec>> = {
@@ -66,6 +67,7 @@ export async function runCommand(
     }
     return await command.run(args, io);
   } catch (error) {
+    if (io.isTTY) io.stderr(CLEAR_LINE); // a progress line may be showing
     return reportError(error, argv, io, commands, debug);
   }
 }

@@ -14,6 +14,7 @@ import {
   loadTeamArg,
   OUT_OPTION,
   printOrWrite,
+  progress,
   stringOption,
 } from '../common.js';
 
@@ -47,10 +48,12 @@ export const coverageCommand: Subcommand = {
       throw new UsageError(`--min-coaches "${minText}" (expected a whole number >= 1)`);
     }
     const team = loadTeamArg(args.positionals[0] as string, io);
+    progress(io, 'computing coverage');
     const report = computeCoverage(team, {
       ...horizonArg(args, team, io),
       ...(minCoaches === undefined ? {} : { minCoaches }),
     });
+    progress(io);
     printOrWrite(args, io, format === 'json' ? jsonText(coverageToJson(report)) : coverageToText(report));
     return 0;
   },

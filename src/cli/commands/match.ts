@@ -18,6 +18,7 @@ import {
   OUT_OPTION,
   planInputsArg,
   printOrWrite,
+  progress,
 } from '../common.js';
 
 /** `astreinte match <team.json> <requests.json> [--now] [--rota] [--bookings] [--policy] [--format] [--lang]`. */
@@ -64,7 +65,9 @@ export const matchCommand: Subcommand = {
     const requests = loadRequests(args.positionals[1] as string, team, io);
     const now = nowArg(args, team, io);
     const { policy, ...inputs } = planInputsArg(args, team, io);
+    progress(io, 'planning the callbacks');
     const plan = planCallbacks(team, requests, { now, ...inputs, policy: policy });
+    progress(io);
     printOrWrite(
       args,
       io,

@@ -31,6 +31,7 @@ import {
   loadTeamArg,
   NOW_OPTION,
   nowArg,
+  progress,
   requiredOption,
   stringOption,
   writeOutputs,
@@ -142,7 +143,9 @@ export const reportCoverageCommand: Subcommand = {
     const policy = policyFile === undefined ? undefined : loadPolicy(policyFile, io);
     const horizon = horizonArg(args, team, io);
     // The SLA exposure: the arrivals that would breach the coaches' promise whatever happens.
+    progress(io, 'computing the SLA exposure');
     const exposure = computeExposure(team, horizon).periods;
+    progress(io, 'coverage, rota and what would help');
     const report: CoverageGapReport = buildCoverageGapReport(team, {
       ...horizon,
       exposure,
@@ -158,6 +161,7 @@ export const reportCoverageCommand: Subcommand = {
           : format === 'csv'
             ? ''
             : coverageGapReportToMarkdown(report, { lang });
+    progress(io);
     emit(args, io, single, format === 'csv' ? coverageGapReportToCsv(report) : undefined);
     return args.values['fail-on-gaps'] === true && report.gaps.length > 0 ? 1 : 0;
   },
@@ -206,6 +210,7 @@ export const reportMonthlyCommand: Subcommand = {
       slaFile === undefined ? monthSla(team, requests, month, nowArg(args, team, io)) : readSla(slaFile, io);
     const policyFile = stringOption(args, 'policy');
     const policy = policyFile === undefined ? undefined : loadPolicy(policyFile, io);
+    progress(io, 'building the review');
     const review = buildMonthlyReview(team, requests, {
       month,
       ...(k === undefined ? {} : { k }),
@@ -220,6 +225,7 @@ export const reportMonthlyCommand: Subcommand = {
           : format === 'csv'
             ? ''
             : monthlyReviewToMarkdown(review, { lang });
+    progress(io);
     emit(args, io, single, format === 'csv' ? monthlyReviewToCsv(review) : undefined);
     return 0;
   },

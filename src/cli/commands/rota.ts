@@ -15,6 +15,7 @@ import {
   loadTeamArg,
   OUT_OPTION,
   printOrWrite,
+  progress,
   stringOption,
 } from '../common.js';
 
@@ -61,12 +62,14 @@ export const rotaCommand: Subcommand = {
     const policyFile = stringOption(args, 'policy');
     const previousFile = stringOption(args, 'previous');
     const overridesFile = stringOption(args, 'overrides');
+    progress(io, 'generating the rota');
     const rota = generateRota(team, {
       ...horizon,
       ...(policyFile === undefined ? {} : { policy: loadPolicy(policyFile, io) }),
       ...(previousFile === undefined ? {} : { previous: loadPrevious(previousFile, io) }),
       ...(overridesFile === undefined ? {} : { overrides: loadOverrides(overridesFile, team, io) }),
     });
+    progress(io);
     printOrWrite(args, io, format === 'json' ? jsonText(rotaToJson(rota)) : rotaToText(rota));
     return 0;
   },

@@ -26,6 +26,7 @@ import {
   OUT_OPTION,
   planInputsArg,
   printOrWrite,
+  progress,
   stringOption,
 } from '../common.js';
 
@@ -73,7 +74,9 @@ export const slaCommand: Subcommand = {
     const requests = loadRequests(args.positionals[1] as string, team, io);
     const now = nowArg(args, team, io);
     const { policy, ...inputs } = planInputsArg(args, team, io);
+    progress(io, 'judging every request');
     const report = computeSla(team, requests, { now, ...inputs, matchingPolicy: policy });
+    progress(io);
     printOrWrite(args, io, format === 'json' ? jsonText(slaToJson(report, team)) : slaToText(report, team));
     const failing = report.entries.some((e) => e.status === 'breached' || e.status === 'will-breach');
     return args.values['fail-on-breaches'] === true && failing ? 1 : 0;
