@@ -88,6 +88,8 @@ export interface IntakeAmbiguity {
 export interface CallbackWindowsReading {
   /** Sorted, disjoint, merged where they touch; clipped to start at `receivedAt`. */
   readonly windows: readonly IntakeWindow[];
+  /** The language of `understood` and `ambiguities`: `options.lang`, else the message's own. */
+  readonly lang: IntakeLang;
   /** The windows restated in the caller's language, or "Aucun créneau compris" / "No callback window understood". */
   readonly understood: string;
   /** Readings that could be otherwise, each with its other reading, for a person to confirm. */
@@ -168,7 +170,7 @@ export function readCallbackWindows(
     .map((d) => ({ kind: d.kind, source: d.source, ...doubtWords(d, lang, year) }))
     .sort((a, b) => a.source.start - b.source.start);
   const ignored = [...plan.ignored, ...resolved.bad].sort((a, b) => a.start - b.start);
-  return { windows, understood, ambiguities, ignored, dropped, contact };
+  return { windows, lang, understood, ambiguities, ignored, dropped, contact };
 }
 
 /** Sorted, merged where they overlap or touch; a merged window's source spans both sources. */

@@ -68,6 +68,9 @@ describe('astreinte demo', () => {
     expect([...out.written.keys()][0]).toBe('astreinte-demo-2/coverage.json');
     expect(out.stdout).toContain('15 fichiers écrits dans astreinte-demo-2');
     expect(out.stdout).toContain('\nLe plan de rappels\n');
+    // Numbers with the French decimal mark (the English story says 36.6 % and 0.78).
+    expect(out.stdout).toContain('\n36,6 % du temps avec un coach libre');
+    expect(out.stdout).toContain('\nÉquilibre 0,78 (1 = parfait)');
   });
 
   it('shows progress on a terminal only, and leaves no file when writing fails', async () => {

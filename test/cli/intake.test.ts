@@ -63,6 +63,12 @@ describe('astreinte intake', () => {
     expect(en.stdout).toBe(
       'Wednesday 2 December 08:00 - 22:00\n1 part that looks like a time, not understood\n',
     );
+    // Without --lang, an English message gets its restatement and the labels around it in English.
+    const own = await run(
+      ['intake', 'team.json', ...AT, '--text', 'call me tomorrow at 3pm, or this morning'],
+      files,
+    );
+    expect(own.stdout).toBe('Wednesday 2 December 15:00 - 16:00\n1 window already past, left out\n');
   });
 
   it('reads the team file\u2019s intake policy', async () => {

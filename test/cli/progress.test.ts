@@ -17,6 +17,7 @@ const cases: readonly [string, readonly string[], string][] = [
   ['match', ['match', 't.json', 'r.json', '--now', '2026-12-02T07:30'], 'planning the callbacks'],
   ['sla', ['sla', 't.json', 'r.json', '--now', '2026-12-02T07:30'], 'judging every request'],
   ['report coverage', ['report', 'coverage', 't.json', ...RANGE], 'coverage, rota and what would help'],
+  ['feeds', ['feeds', 't.json', 'r.json', '--now', '2026-12-02T07:30', '--out', 'o'], 'writing the feeds'],
   ['report monthly', ['report', 'monthly', 't.json', 'r.json', '--month', '2026-12'], 'building the review'],
 ];
 

@@ -14,6 +14,7 @@ import {
   loadTeamArg,
   NOW_OPTION,
   nowArg,
+  progress,
   requiredOption,
   stringOption,
 } from '../common.js';
@@ -107,6 +108,7 @@ export const feedsCommand: Subcommand = {
     const requests = args.positionals[1];
     const rota = stringOption(args, 'rota');
     const bookings = stringOption(args, 'bookings');
+    progress(io, 'generating the rota and the callback plan');
     const inputs = readFeedInputs(
       {
         team: teamFile,
@@ -129,6 +131,7 @@ export const feedsCommand: Subcommand = {
       }
     }
     const previous = stateFile === undefined ? undefined : readState(stateFile, io);
+    progress(io, 'writing the feeds');
     const { files, state } = buildAllFeeds(inputs, {
       now,
       ...style,
@@ -138,6 +141,7 @@ export const feedsCommand: Subcommand = {
     for (const [name, text] of files) batch.set(`${out}/${name}`, text);
     if (stateFile !== undefined) batch.set(stateFile, `${JSON.stringify(state, null, 2)}\n`);
     io.writeFiles(batch);
+    progress(io);
     io.stdout(
       `${files.size} feeds written to ${out}/ (${team.coaches.length} coaches, team.ics, gaps.ics)\n`,
     );

@@ -59,7 +59,10 @@ export const intakeCommand: Subcommand = {
     },
     channel: { type: 'string', valueName: CHANNELS.join('|'), description: 'how it arrived (default: sms)' },
     ...FORMAT_OPTION,
-    ...LANG_OPTION,
+    lang: {
+      ...LANG_OPTION.lang,
+      description: 'language of the restatement (default: the message\u2019s own)',
+    },
   },
   positionals: ['team.json'],
   async run(args, io) {
@@ -88,7 +91,7 @@ export const intakeCommand: Subcommand = {
     const iso = isoIn(team, receivedAt);
     const id = givenId ?? `R-${iso(receivedAt).slice(0, 16).replace(/[-:]/g, '').replace('T', '-')}`;
     if (format === 'text') {
-      io.stdout(intakeText(reading, lang ?? 'fr'));
+      io.stdout(intakeText(reading, reading.lang));
       return 0;
     }
     const hasContact = reading.contact.phone !== undefined || reading.contact.email !== undefined;

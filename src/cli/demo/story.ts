@@ -159,7 +159,7 @@ function coverageChapter(coverage: CoverageReport, inputs: StoryInputs, words: S
       formatLocal(inputs.zone, coverage.to),
     ),
     lines: [
-      words.covered(percent(stats.coverageRatio), hours(stats.gapMinutes), coverage.gaps.length),
+      words.covered(percent(stats.coverageRatio, words), hours(stats.gapMinutes), coverage.gaps.length),
       words.longestGaps,
       ...longest
         .slice(0, 3)
@@ -191,7 +191,10 @@ function rotaChapter(rota: Rota, words: StoryWords): Chapter {
   }
   lines.push(words.rotaLegend);
   lines.push(
-    words.rotaQuality(rota.quality.balance.toFixed(2), hours(rota.quality.maxFairShareDeviationHours * 60)),
+    words.rotaQuality(
+      words.decimal(rota.quality.balance, 2),
+      hours(rota.quality.maxFairShareDeviationHours * 60),
+    ),
   );
   return { title: words.rotaTitle, lines };
 }
@@ -247,13 +250,13 @@ function slaChapter(sla: SlaReport, inputs: StoryInputs, words: StoryWords): Cha
     );
   }
   const share = sla.metrics.totals.shareMet;
-  lines.push(words.shareMet(share === null ? '-' : percent(share), sla.metrics.totals.breached));
+  lines.push(words.shareMet(share === null ? '-' : percent(share, words), sla.metrics.totals.breached));
   return { title: words.slaTitle, lines };
 }
 
-/** `71.3 %`-style share with one decimal. */
-function percent(ratio: number): string {
-  return `${(Math.round(ratio * 1000) / 10).toFixed(1)} %`;
+/** `71.3 %`-style share with one decimal (`71,3 %` in French). */
+function percent(ratio: number, words: StoryWords): string {
+  return `${words.decimal(Math.round(ratio * 1000) / 10, 1)} %`;
 }
 
 /** Minutes as `12 h 30`. */

@@ -32,6 +32,8 @@ export interface StoryWords {
   readonly deadline: (local: string) => string;
   readonly shareMet: (share: string, breached: number) => string;
   readonly wrote: (count: number, folder: string) => string;
+  /** A number with `digits` decimals, with the language's decimal mark (`0.78`, `0,78`). */
+  readonly decimal: (value: number, digits: number) => string;
 }
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
@@ -39,6 +41,7 @@ const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one :
 /** The demo's sentences, English and French. */
 export const WORDS: Readonly<Record<'en' | 'fr', StoryWords>> = {
   en: {
+    decimal: (value, digits) => value.toFixed(digits),
     intro: 'astreinte demo: the example line "Ça va patron ?", every person and request in it fictional.',
     teamTitle: 'The team',
     team: (name, coaches, zone) => `${name}: ${coaches} volunteer coaches, times in ${zone}.`,
@@ -74,6 +77,7 @@ export const WORDS: Readonly<Record<'en' | 'fr', StoryWords>> = {
     wrote: (count, folder) => `Wrote ${plural(count, 'file', 'files')} to ${folder}`,
   },
   fr: {
+    decimal: (value, digits) => value.toFixed(digits).replace('.', ','),
     intro:
       'Démo d\u2019astreinte : la ligne d\u2019exemple « Ça va patron ? », toutes les personnes et demandes fictives.',
     teamTitle: 'L\u2019équipe',
