@@ -2,10 +2,11 @@
 // as tsup builds dist/cli.js, so no `npm run build` is needed), a synchronous run with piped streams, a long-lived
 // one for `serve`, and the byte-for-byte listing of a folder that shows what a run wrote.
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'esbuild';
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 
 /** The repository's root (the folder the examples' relative paths are read from). */
 export const ROOT = new URL('../../', import.meta.url).pathname;
@@ -28,6 +29,28 @@ export async function bundleCli(dir: string, version = '0.0.0-test'): Promise<st
     logLevel: 'warning',
   });
   return cli;
+}
+
+/** A test file's temporary folder and the bundle in it, set by {@link useCli}'s `beforeAll`. */
+export interface CliFolder {
+  /** The temporary folder, removed after the file's tests. */
+  dir: string;
+  /** The bundled command in it. */
+  cli: string;
+}
+
+/**
+ * Registers the `beforeAll` that makes a temporary folder and bundles the command into it, and the `afterAll` that
+ * removes it; the fields are set once `beforeAll` has run (later `beforeAll` hooks of the file see them).
+ */
+export function useCli(prefix: string): CliFolder {
+  const folder: CliFolder = { dir: '', cli: '' };
+  beforeAll(async () => {
+    folder.dir = mkdtempSync(join(tmpdir(), prefix));
+    folder.cli = await bundleCli(folder.dir);
+  }, 60_000);
+  afterAll(() => rmSync(folder.dir, { recursive: true, force: true }));
+  return folder;
 }
 
 /** What one run of the command gave: its exit code and both streams. */

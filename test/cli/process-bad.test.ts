@@ -2,13 +2,12 @@
 // error starting `astreinte: ` with every problem and its path, never a stack trace (not under --debug either: bad
 // input is not a failure of astreinte). And a failed run leaves no file: the folder it was to write into is, byte
 // for byte, as it was, and an output file that was there is untouched.
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { COMMANDS } from '../../src/cli/commands/index.js';
-import { bundleCli, expectRefused, runCli, tree } from './child.js';
+import { expectRefused, runCli, tree, useCli } from './child.js';
 
 const TEAM = 'examples/ca-va-patron.json';
 const REQUESTS = 'examples/requests.json';
@@ -16,17 +15,14 @@ const NOW = ['--now', '2026-12-02T07:30'];
 const MONTH = ['--month', '2026-12', ...NOW];
 const INTAKE = ['--received-at', '2026-12-01T19:00', '--text', 'demain 14h-16h'];
 
-let dir: string;
-let cli: string;
+const at = useCli('astreinte-bad-');
 /** Broken files, each with two problems. */
 const bad = { team: '', requests: '', rotaPolicy: '', matchingPolicy: '', tokens: '' };
-const astreinte = (...args: string[]) => runCli(cli, args);
+const astreinte = (...args: string[]) => runCli(at.cli, args);
 
-beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'astreinte-bad-'));
-  cli = await bundleCli(dir);
+beforeAll(() => {
   const write = (name: string, value: unknown) => {
-    const path = join(dir, name);
+    const path = join(at.dir, name);
     writeFileSync(path, typeof value === 'string' ? value : JSON.stringify(value));
     return path;
   };
@@ -42,9 +38,7 @@ beforeAll(async () => {
   bad.rotaPolicy = write('rota-policy.json', { layers: 0, minShiftMinutes: 'x' });
   bad.matchingPolicy = write('matching-policy.json', { bufferMinutes: -5, maxCallsPerDay: 0 });
   bad.tokens = write('tokens.json', { tokens: 'none' });
-}, 60_000);
-
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+});
 
 /** Refused, `2 problems:`, each problem on its own line, with the file's path first. */
 function expectBoth(args: string[], file: string, problems: readonly [string, string]): void {
@@ -70,8 +64,8 @@ describe('bad input, as a child process', () => {
       ['sla', 'exposure', bad.team],
       ['report', 'coverage', bad.team],
       ['report', 'monthly', bad.team, REQUESTS, ...MONTH],
-      ['feeds', bad.team, REQUESTS, ...NOW, '--out', join(dir, 'feeds')],
-      ['serve', bad.team, REQUESTS, '--tokens', join(dir, 'no-tokens.json'), '--port', '0'],
+      ['feeds', bad.team, REQUESTS, ...NOW, '--out', join(at.dir, 'feeds')],
+      ['serve', bad.team, REQUESTS, '--tokens', join(at.dir, 'no-tokens.json'), '--port', '0'],
     ]) {
       expectBoth(args, bad.team, problems);
     }
@@ -87,8 +81,8 @@ describe('bad input, as a child process', () => {
           ['match', TEAM, bad.requests, ...NOW],
           ['sla', TEAM, bad.requests, ...NOW],
           ['report', 'monthly', TEAM, bad.requests, ...MONTH],
-          ['feeds', TEAM, bad.requests, ...NOW, '--out', join(dir, 'feeds')],
-          ['serve', TEAM, bad.requests, '--tokens', join(dir, 'no-tokens.json'), '--port', '0'],
+          ['feeds', TEAM, bad.requests, ...NOW, '--out', join(at.dir, 'feeds')],
+          ['serve', TEAM, bad.requests, '--tokens', join(at.dir, 'no-tokens.json'), '--port', '0'],
         ],
       ],
       [
@@ -124,7 +118,7 @@ describe('bad input, as a child process', () => {
   });
 
   it('a missing file is named, with what was expected', () => {
-    const missing = join(dir, 'missing.json');
+    const missing = join(at.dir, 'missing.json');
     for (const [args, kind] of [
       [['validate', missing], 'team'],
       [['coverage', missing], 'team'],
@@ -135,8 +129,8 @@ describe('bad input, as a child process', () => {
       [['match', TEAM, missing, ...NOW], 'request'],
       [['sla', TEAM, missing, ...NOW], 'request'],
       [['report', 'monthly', TEAM, missing, ...MONTH], 'request'],
-      [['feeds', TEAM, missing, ...NOW, '--out', join(dir, 'feeds')], 'request'],
-      [['serve', TEAM, missing, '--tokens', join(dir, 'no-tokens.json'), '--port', '0'], 'request'],
+      [['feeds', TEAM, missing, ...NOW, '--out', join(at.dir, 'feeds')], 'request'],
+      [['serve', TEAM, missing, '--tokens', join(at.dir, 'no-tokens.json'), '--port', '0'], 'request'],
     ] as const) {
       const out = astreinte(...args);
       expectRefused(out, args.join(' '));
@@ -150,7 +144,7 @@ describe('bad input, as a child process', () => {
     for (const [args, problem] of [
       [['match', TEAM, REQUESTS, '--now', 'yesterday'], '--now: "yesterday" is not an instant'],
       [['sla', TEAM, REQUESTS, '--now', '2026-12-02'], '--now: "2026-12-02" is not an instant'],
-      [['feeds', TEAM, '--now', '12:00', '--out', join(dir, 'feeds')], '--now: "12:00" is not an instant'],
+      [['feeds', TEAM, '--now', '12:00', '--out', join(at.dir, 'feeds')], '--now: "12:00" is not an instant'],
       [
         ['report', 'monthly', TEAM, REQUESTS, '--month', '2026-12', '--now', 'x'],
         '--now: "x" is not an instant',
@@ -167,7 +161,7 @@ describe('bad input, as a child process', () => {
       ],
       [['report', 'coverage', TEAM, '--to', 'tomorrow'], '--to: "tomorrow" is not a date'],
       [
-        ['feeds', TEAM, ...NOW, '--from', '1.12.2026', '--out', join(dir, 'feeds')],
+        ['feeds', TEAM, ...NOW, '--from', '1.12.2026', '--out', join(at.dir, 'feeds')],
         '--from: "1.12.2026" is not a date',
       ],
       [['report', 'monthly', TEAM, REQUESTS, '--month', '2026-13'], '--month: "2026-13" is not a month'],
@@ -203,7 +197,14 @@ describe('bad input, as a child process', () => {
     await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));
     const port = (taken.address() as { port: number }).port;
     try {
-      const out = astreinte('serve', TEAM, '--tokens', join(dir, 'no-tokens.json'), '--port', String(port));
+      const out = astreinte(
+        'serve',
+        TEAM,
+        '--tokens',
+        join(at.dir, 'no-tokens.json'),
+        '--port',
+        String(port),
+      );
       expectRefused(out, 'serve on a taken port');
       expect(out.stderr).toContain(`"127.0.0.1:${port}" cannot be listened on (EADDRINUSE)`);
       expect(out.stderr).not.toContain('bug');
@@ -232,7 +233,7 @@ describe('a failed run leaves no file, as a child process', () => {
   ];
 
   it('bad input: the folder is as it was, and the file that was there untouched', () => {
-    const out = join(dir, 'out-bad');
+    const out = join(at.dir, 'out-bad');
     mkdirSync(out);
     const old = join(out, 'old.txt');
     writeFileSync(old, 'written before\n');
@@ -249,7 +250,7 @@ describe('a failed run leaves no file, as a child process', () => {
   });
 
   it('a target that cannot be written (under a regular file): exit 2, nothing written', () => {
-    const out = join(dir, 'out-blocked');
+    const out = join(at.dir, 'out-blocked');
     mkdirSync(out);
     const blocker = join(out, 'blocker');
     writeFileSync(blocker, 'a file, not a folder\n');
@@ -268,7 +269,7 @@ describe('a failed run leaves no file, as a child process', () => {
 
   it('a run of many files that fails on the last one leaves the earlier ones as they were', () => {
     // The feeds of a folder published before; gaps.ics is now a folder, so its rename fails after the coaches'.
-    const out = join(dir, 'out-feeds');
+    const out = join(at.dir, 'out-feeds');
     mkdirSync(join(out, 'gaps.ics'), { recursive: true });
     writeFileSync(join(out, 'gaps.ics', 'keep'), 'x');
     writeFileSync(join(out, 'amelie.ics'), 'published before\n');

@@ -2,12 +2,11 @@
 // to fail on findings, with the output still printed), and the JSON contract where there is one: the top-level
 // keys and their types, and the counts that must hold whatever the engine decides.
 import { createHash } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parseFeed } from '../ical/support.js';
-import { bundleCli, type ChildResult, runCli, STACK_LINE, startCli } from './child.js';
+import { type ChildResult, runCli, STACK_LINE, startCli, useCli } from './child.js';
 
 const TEAM = 'examples/ca-va-patron.json';
 const REQUESTS = 'examples/requests.json';
@@ -21,16 +20,8 @@ const AT = { team: 'string', timeZone: 'string', now: 'string' };
 const WEEK = ['--from', '2026-12-01', '--to', '2026-12-08'];
 const ISO = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d{3})?(?:Z|[+-]\d\d:\d\d)$/;
 
-let dir: string;
-let cli: string;
-const astreinte = (...args: string[]) => runCli(cli, args);
-
-beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'astreinte-good-'));
-  cli = await bundleCli(dir);
-}, 60_000);
-
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const at = useCli('astreinte-good-');
+const astreinte = (...args: string[]) => runCli(at.cli, args);
 
 /** Exit 0, nothing on standard error, and standard output parsed as JSON. */
 function json(out: ChildResult): Record<string, unknown> {
@@ -123,7 +114,7 @@ describe('every subcommand on good files, as a child process', () => {
     const words = 'demain 14h-16h';
     const fromText = astreinte(...args, '--text', words);
     expect(fromText).toEqual({ code: 0, stdout: 'Wednesday 2 December 14:00 - 16:00\n', stderr: '' });
-    expect(runCli(cli, args, { input: `${words}\n` })).toEqual(fromText);
+    expect(runCli(at.cli, args, { input: `${words}\n` })).toEqual(fromText);
     const request = json(astreinte(...args, '--text', words, '--format', 'json'));
     expect(request).toMatchObject({
       id: 'R-20261201-1900',
@@ -243,7 +234,7 @@ describe('every subcommand on good files, as a child process', () => {
   });
 
   it('feeds writes the .ics files it names, each a VCALENDAR; schema --out its two schemas', () => {
-    const out = join(dir, 'feeds');
+    const out = join(at.dir, 'feeds');
     mkdirSync(out);
     const run = astreinte('feeds', TEAM, REQUESTS, '--now', '2026-12-01T08:00', '--out', out);
     expect(run).toEqual({
@@ -260,7 +251,7 @@ describe('every subcommand on good files, as a child process', () => {
     }
     expect(parseFeed(readFileSync(join(out, 'team.ics'), 'utf8')).events.length).toBeGreaterThan(0);
 
-    const schemas = join(dir, 'schemas');
+    const schemas = join(at.dir, 'schemas');
     const written = astreinte('schema', '--out', schemas);
     expect(written.stdout).toBe(`wrote ${schemas}/team.schema.json\nwrote ${schemas}/requests.schema.json\n`);
     for (const name of ['team', 'requests']) {
@@ -272,7 +263,7 @@ describe('every subcommand on good files, as a child process', () => {
   });
 
   it('tokens issue stores only the hash of the link it prints; revoke marks it revoked', () => {
-    const file = join(dir, 'tokens', 'tokens.json'); // its folder does not exist yet
+    const file = join(at.dir, 'tokens', 'tokens.json'); // its folder does not exist yet
     const issued = astreinte(
       'tokens',
       'issue',
@@ -311,11 +302,11 @@ describe('every subcommand on good files, as a child process', () => {
   });
 
   it('serve answers a feed with 200 text/calendar, and stops on SIGTERM', async () => {
-    const tokens = join(dir, 'serve-tokens.json');
+    const tokens = join(at.dir, 'serve-tokens.json');
     const issued = astreinte('tokens', 'issue', tokens, '--team');
     const token = /\/feeds\/([A-Za-z0-9_-]{43})\.ics/.exec(issued.stdout)?.[1];
     expect(token).toBeDefined();
-    const server = startCli(cli, ['serve', TEAM, REQUESTS, '--tokens', tokens, '--port', '0']);
+    const server = startCli(at.cli, ['serve', TEAM, REQUESTS, '--tokens', tokens, '--port', '0']);
     let code: number | null;
     try {
       const [, base] = await server.waitFor(
