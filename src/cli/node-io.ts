@@ -160,10 +160,14 @@ async function readStdin(): Promise<string> {
 
 /** The process's {@link CommandIo}: files on disk, the real clock, stdout and stderr. */
 export function nodeIo(version: string): CommandIo {
-  // A reader that stops early (`astreinte demo | head`) closes the pipe: stop quietly, as Unix tools do.
+  // A reader that stops early (`astreinte demo | head`) closes the pipe: stop quietly, as Unix tools do. Any other
+  // failure (a full disk behind `> file`) is said in one line, with exit 2 as for a file --out cannot write.
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-    throw error;
+    process.stderr.write(
+      `astreinte: standard output cannot be written (${error.code ?? error.name}); what it shows is incomplete\n`,
+    );
+    process.exit(2);
   });
   return {
     readFile: (path) => readFileSync(path, 'utf8'),
