@@ -2,12 +2,13 @@
 // error starting `astreinte: ` with every problem and its path, never a stack trace (not under --debug either: bad
 // input is not a failure of astreinte). And a failed run leaves no file: the folder it was to write into is, byte
 // for byte, as it was, and an output file that was there is untouched.
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { closeSync, mkdirSync, openSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { COMMANDS } from '../../src/cli/commands/index.js';
-import { expectRefused, runCli, tree, useCli } from './child.js';
+import { expectRefused, ROOT, runCli, tree, useCli } from './child.js';
 
 const TEAM = 'examples/ca-va-patron.json';
 const REQUESTS = 'examples/requests.json';
@@ -190,6 +191,23 @@ describe('bad input, as a child process', () => {
     }
     // A broken file under --debug: the same problems, still no stack (bad input is not astreinte's failure).
     expect(astreinte('coverage', bad.team, '--debug')).toEqual(astreinte('coverage', bad.team));
+  });
+
+  it('a standard output that cannot be written (a full disk): one line, exit 2, no stack', () => {
+    const full = openSync('/dev/full', 'w'); // Linux's device that is always full: every write fails ENOSPC
+    try {
+      const out = spawnSync(process.execPath, [at.cli, 'coverage', TEAM, '--from', '2026-12-01'], {
+        cwd: ROOT,
+        encoding: 'utf8',
+        stdio: ['ignore', full, 'pipe'],
+      });
+      expect([out.status, out.stderr]).toEqual([
+        2,
+        'astreinte: standard output cannot be written (ENOSPC); what it shows is incomplete\n',
+      ]);
+    } finally {
+      closeSync(full);
+    }
   });
 
   it('a port already taken is bad input (exit 2, the address named), not a failure to report', async () => {
