@@ -5,7 +5,18 @@
  * @module
  */
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  linkSync,
+  lstatSync,
+  mkdirSync,
+  readFileSync,
+  renameSync,
+  rmdirSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { CommandIo } from './command.js';
 
@@ -13,9 +24,10 @@ import type { CommandIo } from './command.js';
  * Writes every file of `files`, all or nothing: missing folders are created, each file goes to a temporary file
  * beside its target (same folder, so
  * the rename is atomic on POSIX), then every temporary file is renamed onto its target. When a write fails, the
- * temporary files are removed and no target is touched; a rename that fails after others succeeded (a vanished
- * folder, say) removes the targets it already created in this run only if they did not exist before, so a failed
- * run leaves no new file.
+ * temporary files are removed and no target is touched. A target that was there is kept under a second name (a
+ * hard link, or a copy) until every rename has succeeded, so a rename that fails after others did (a vanished
+ * folder, a folder in a file's place) puts back the files that were there, as they were, and removes the new ones:
+ * a failed run changes no file.
  *
  * @example writeFilesAtomically(new Map([['out/a.ics', text], ['out/b.ics', other]]))
  */
@@ -39,17 +51,58 @@ export function writeFilesAtomically(files: ReadonlyMap<string, string | Uint8Ar
     removeFolders(created);
     throw targeted(error, temporary.at(-1)?.[1]);
   }
+  const kept = new Map<string, string>();
   const renamed: string[] = [];
+  let current: string | undefined;
   try {
+    for (const [, path] of temporary) {
+      current = path;
+      const backup = keepOld(path, suffix);
+      if (backup !== undefined) kept.set(path, backup);
+    }
     for (const [temp, path] of temporary) {
+      current = path;
       renameSync(temp, path);
       renamed.push(path);
     }
   } catch (error) {
     for (const [temp] of temporary) removeQuietly(temp);
-    for (const path of renamed) removeQuietly(path);
+    const stranded = new Set<string>();
+    for (const path of renamed) {
+      const backup = kept.get(path);
+      if (backup === undefined) removeQuietly(path);
+      else if (!restored(backup, path)) stranded.add(backup);
+    }
+    for (const backup of kept.values()) if (!stranded.has(backup)) removeQuietly(backup);
     removeFolders(created);
-    throw targeted(error, temporary[renamed.length]?.[1]);
+    throw targeted(error, current);
+  }
+  for (const backup of kept.values()) removeQuietly(backup);
+}
+
+/**
+ * When a file (or link) is at `path`, gives it a second name beside it (a hard link, or a copy where links are
+ * refused) and returns that name; `undefined` when nothing is there, or a folder (its rename will fail).
+ */
+function keepOld(path: string, suffix: string): string | undefined {
+  const stat = lstatSync(path, { throwIfNoEntry: false });
+  if (stat === undefined || stat.isDirectory()) return undefined;
+  const backup = join(dirname(path), `.${basename(path)}${suffix}.old`);
+  try {
+    linkSync(path, backup);
+  } catch {
+    copyFileSync(path, backup);
+  }
+  return backup;
+}
+
+/** Puts a kept file back in its place; `false` when even that fails (the kept copy must then stay, the only one). */
+function restored(backup: string, path: string): boolean {
+  try {
+    renameSync(backup, path);
+    return true;
+  } catch {
+    return false;
   }
 }
 
@@ -107,10 +160,14 @@ async function readStdin(): Promise<string> {
 
 /** The process's {@link CommandIo}: files on disk, the real clock, stdout and stderr. */
 export function nodeIo(version: string): CommandIo {
-  // A reader that stops early (`astreinte demo | head`) closes the pipe: stop quietly, as Unix tools do.
+  // A reader that stops early (`astreinte demo | head`) closes the pipe: stop quietly, as Unix tools do. Any other
+  // failure (a full disk behind `> file`) is said in one line, with exit 2 as for a file --out cannot write.
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-    throw error;
+    process.stderr.write(
+      `astreinte: standard output cannot be written (${error.code ?? error.name}); what it shows is incomplete\n`,
+    );
+    process.exit(2);
   });
   return {
     readFile: (path) => readFileSync(path, 'utf8'),

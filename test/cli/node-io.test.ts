@@ -1,4 +1,12 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -64,5 +72,23 @@ describe('writeFilesAtomically', () => {
     expect(readFileSync(join(dir, 'a.ics'), 'utf8')).toBe('old');
     expect(existsSync(join(dir, 'c.ics'))).toBe(false);
     expect(readdirSync(dir)).toEqual(['a.ics']);
+  });
+
+  it('puts back the files that were there when a rename fails after others succeeded', () => {
+    const dir = folder();
+    writeFileSync(join(dir, 'a.ics'), 'old a');
+    mkdirSync(join(dir, 'c.ics')); // a folder where the last file goes: its rename fails, after a's and b's
+    writeFileSync(join(dir, 'c.ics', 'keep'), 'x');
+    const batch = new Map([
+      [join(dir, 'a.ics'), 'new a'],
+      [join(dir, 'b.ics'), 'new b'],
+      [join(dir, 'c.ics'), 'new c'],
+    ]);
+    expect(() => writeFilesAtomically(batch)).toThrow(/EISDIR|ENOTEMPTY|EEXIST/);
+    expect(readFileSync(join(dir, 'a.ics'), 'utf8')).toBe('old a');
+    expect(readdirSync(dir).sort()).toEqual(['a.ics', 'c.ics']); // no b.ics, no temporary or kept copy
+    expect(readdirSync(join(dir, 'c.ics'))).toEqual(['keep']);
+    writeFilesAtomically(new Map([[join(dir, 'a.ics'), 'new a']]));
+    expect(readdirSync(dir).sort()).toEqual(['a.ics', 'c.ics']); // the kept copy is gone once all is written
   });
 });

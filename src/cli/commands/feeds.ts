@@ -17,6 +17,7 @@ import {
   progress,
   requiredOption,
   stringOption,
+  writeOutputs,
 } from '../common.js';
 
 /** Options `feeds` and `serve` share: where the calls and shifts come from, and how the feeds read. */
@@ -140,7 +141,7 @@ export const feedsCommand: Subcommand = {
     const batch = new Map<string, string>();
     for (const [name, text] of files) batch.set(`${out}/${name}`, text);
     if (stateFile !== undefined) batch.set(stateFile, `${JSON.stringify(state, null, 2)}\n`);
-    io.writeFiles(batch);
+    writeOutputs(io, '--out', batch);
     progress(io);
     io.stdout(
       `${files.size} feeds written to ${out}/ (${team.coaches.length} coaches, team.ics, gaps.ics)\n`,

@@ -81,6 +81,16 @@ export const serveCommand: Subcommand = {
       port,
       host,
       onError: (r) => io.stderr(`astreinte serve: ${r}\n`),
+    }).catch((error: unknown) => {
+      // A port taken, an address not of this machine: the command line's fault, not astreinte's.
+      const code = (error as { code?: unknown }).code;
+      if (typeof code !== 'string') throw error;
+      return fail(
+        '--host and --port',
+        `${host}:${port}`,
+        `cannot be listened on (${code})`,
+        'a free port on an address of this machine',
+      );
     });
     io.stdout(`Serving feeds on ${server.url}/feeds/<token>.ics (stop with Ctrl-C)\n`);
     await stopped();
