@@ -1,7 +1,7 @@
 /**
  * The callback plan as JSON: the `astreinte match --format json` contract. Every request of the input appears
  * exactly once, in `placed` or in `notPlaced`, named by its `id`. No caller's contact detail appears, unless the
- * caller of the API passes the requests as `includeContactDetailsFrom` (the command never does).
+ * caller of the API passes the requests as `includeContactDetailsFrom` (the command only under `match --include-contact`).
  *
  * @module
  */

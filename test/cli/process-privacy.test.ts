@@ -115,6 +115,24 @@ describe('callers\u2019 personal data, as a child process', () => {
     expect(server.output()).not.toMatch(MARKER);
   });
 
+  it('match --include-contact puts each placed caller\u2019s contact in its call, and nowhere else', () => {
+    const out = astreinte('match', TEAM, requests, ...NOW, '--format', 'json', '--include-contact');
+    expect([out.code, out.stderr]).toEqual([0, '']);
+    const plan = JSON.parse(out.stdout) as {
+      placed: { id: string; contact?: Record<string, string> }[];
+      notPlaced: unknown[];
+    };
+    expect(plan.placed.length).toBeGreaterThan(0);
+    for (const call of plan.placed) {
+      expect(call.contact?.phone, call.id).toMatch(MARKER);
+      expect(JSON.stringify({ ...call, contact: undefined })).not.toMatch(MARKER);
+    }
+    // Not the intake's words, not the requests that were not placed.
+    expect(JSON.stringify({ ...plan, placed: [] })).not.toMatch(MARKER);
+    expect(out.stdout).not.toMatch(/zqx words|zqx note|zqx ignored/i);
+    expectRefused(astreinte('match', TEAM, requests, ...NOW, '--include-contact'), 'text with contacts');
+  });
+
   it('intake prints the contact it found in json only, the request for the file; text says only that it found one', () => {
     const args = ['intake', TEAM, '--received-at', '2026-12-01T19:00'];
     const message = 'Zqxname ici, je craque. demain 14h-16h, au 06 51 73 92 00 ou zqx.sms@example.fr';

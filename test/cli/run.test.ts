@@ -40,6 +40,26 @@ describe('astreinte coverage', () => {
     expect(json.hourOfWeek).toHaveLength(168);
   });
 
+  it('--fail-on-gaps exits 1 on a gap, after printing, and 0 where a coach is always free', async () => {
+    const week = ['--from', '2026-11-30', '--to', '2026-12-07', '--fail-on-gaps'];
+    const gaps = await run(['coverage', 't.json', ...week], { 't.json': tinyTeam });
+    expect(gaps.code).toBe(1);
+    expect(gaps.stdout).toContain('coverage from Mon 2026-11-30 00:00');
+    const always = JSON.stringify({
+      name: 'Always',
+      timeZone: 'Europe/Paris',
+      coaches: [
+        {
+          id: 'a',
+          name: 'A',
+          availability: [{ days: ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'], from: '00:00', to: '24:00' }],
+        },
+      ],
+    });
+    expect((await run(['coverage', 't.json', ...week], { 't.json': always })).code).toBe(0);
+    expect((await run(['coverage', 't.json', ...week.slice(0, 4)], { 't.json': tinyTeam })).code).toBe(0);
+  });
+
   it('defaults to the four weeks from today in the team zone', async () => {
     // 2026-11-26 23:30Z is already the 27th in Paris.
     const out = await run(

@@ -24,10 +24,11 @@ export const coverageCommand: Subcommand = {
   summary: 'how the declared availability covers 24/7, and where the gaps are',
   usage:
     'astreinte coverage <team.json> [--from <date>] [--to <date>] [--format text|json] [--min-coaches N]\n' +
-    '                   [--out <file>|-]',
+    '                   [--out <file>|-] [--fail-on-gaps]',
   details:
     'How the team\u2019s declared availability covers [from, to): local dates in the team\u2019s zone, midnight\n' +
-    'to midnight. Gaps (no coach free), below-minimum periods, fragile hours and each coach\u2019s weight.',
+    'to midnight. Gaps (no coach free), below-minimum periods, fragile hours and each coach\u2019s weight.\n' +
+    '--fail-on-gaps exits 1 on any gap, after printing (for a scheduled check).',
   example: 'astreinte coverage examples/ca-va-patron.json --from 2026-12-01 --to 2026-12-29',
   options: {
     ...HORIZON_OPTIONS,
@@ -38,6 +39,7 @@ export const coverageCommand: Subcommand = {
       valueName: 'N',
       description: 'coaches wanted at every instant (default: the team file\u2019s minCoaches, or 1)',
     },
+    'fail-on-gaps': { type: 'boolean', description: 'exit 1 when there is any gap (for a scheduled check)' },
   },
   positionals: ['team.json'],
   run(args, io) {
@@ -55,6 +57,6 @@ export const coverageCommand: Subcommand = {
     });
     progress(io);
     printOrWrite(args, io, format === 'json' ? jsonText(coverageToJson(report)) : coverageToText(report));
-    return 0;
+    return args.values['fail-on-gaps'] === true && report.gaps.length > 0 ? 1 : 0;
   },
 };

@@ -5,7 +5,7 @@
  */
 import { planCallbacks, planToJson, planToText } from '../../index.js';
 import { loadRequests } from '../../node/index.js';
-import type { Subcommand } from '../command.js';
+import { type Subcommand, UsageError } from '../command.js';
 import {
   FORMAT_OPTION,
   formatArg,
@@ -28,10 +28,11 @@ export const matchCommand: Subcommand = {
   usage:
     'astreinte match <team.json> <requests.json> [--now <instant>] [--rota <rota.json>]\n' +
     '                [--bookings <bookings.json>] [--policy <policy.json>] [--format text|json] [--lang en|fr]\n' +
-    '                [--out <file>|-]',
+    '                [--out <file>|-] [--include-contact]',
   details:
     'Places every open request of the coaches\u2019 door with a free coach: a day-by-day call sheet (text) or\n' +
-    'the plan (json), each request exactly once, placed or not placed with its reason; never a contact detail.',
+    'the plan (json), each request exactly once, placed or not placed with its reason. No contact detail\n' +
+    'unless --include-contact asks for it (json only: the private call sheet for the coaches who call).',
   example:
     'astreinte match examples/ca-va-patron.json examples/requests.json --now 2026-12-01T08:00 --lang fr',
   options: {
@@ -49,6 +50,11 @@ export const matchCommand: Subcommand = {
       valueName: '<bookings.json>',
       description: 'calls already booked ({ id, coachId, start, end }, or an earlier match --format json)',
     },
+    'include-contact': {
+      type: 'boolean',
+      description:
+        'copy each placed caller\u2019s contact into the json (personal data: the call sheet only)',
+    },
     policy: {
       type: 'string',
       valueName: '<policy.json>',
@@ -61,6 +67,10 @@ export const matchCommand: Subcommand = {
   run(args, io) {
     const format = formatArg(args, ['text', 'json']);
     const lang = langArg(args);
+    const withContact = args.values['include-contact'] === true;
+    if (withContact && format !== 'json') {
+      throw new UsageError('--include-contact needs --format json (the private call sheet)');
+    }
     const team = loadTeamArg(args.positionals[0] as string, io);
     const requests = loadRequests(args.positionals[1] as string, team, io);
     const now = nowArg(args, team, io);
@@ -71,7 +81,9 @@ export const matchCommand: Subcommand = {
     printOrWrite(
       args,
       io,
-      format === 'json' ? jsonText(planToJson(plan, team)) : planToText(plan, team, lang),
+      format === 'json'
+        ? jsonText(planToJson(plan, team, withContact ? { includeContactDetailsFrom: requests } : {}))
+        : planToText(plan, team, lang),
     );
     return 0;
   },
