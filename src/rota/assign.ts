@@ -20,6 +20,7 @@ import {
   collectBreakpoints,
   edgesByBreakpoint,
   fairTargets,
+  previousRuns,
   timeLeft,
   windowTarget,
 } from './assign-targets.js';
@@ -143,6 +144,8 @@ export function assign(
     usedWeek,
     lastEnd,
     stretchStart,
+    // A stretch taken up inside one of the previous rota's runs counts from that run's start (`stretchAnchor`).
+    previousRuns: previousRuns(coachCount, previous),
     holder,
     holderSince,
     holderByOverride,

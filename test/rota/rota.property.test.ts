@@ -890,7 +890,56 @@ describe('stability (property)', () => {
           });
         }
       }),
-      { numRuns: 30 },
+      {
+        numRuns: 30,
+        // Found by seed -431173645 (issue 11): c0, free all the time, alone, is on call from the start to its
+        // 168 h stretch at its longest; away one hour on day 0, it used to count its next stretch from its return
+        // and so move the break 15 h later. A stretch taken up inside a previous run now keeps that run's phase.
+        examples: [
+          [
+            {
+              horizon: { zone: 'Europe/Paris', day: 20750, startQuarter: 0, lengthDays: 8 },
+              coaches: [
+                {
+                  rules: [
+                    { weekdays: 127, startMinute: 0, endMinute: 1440 },
+                    { weekdays: 1, startMinute: 0, endMinute: 15 },
+                  ],
+                  away: [],
+                  cap: undefined,
+                  weight: 0.5,
+                  skills: [],
+                  zone: undefined,
+                },
+                {
+                  rules: [{ weekdays: 1, startMinute: 0, endMinute: 15 }],
+                  away: [],
+                  cap: undefined,
+                  weight: 0.5,
+                  skills: [],
+                  zone: undefined,
+                },
+              ],
+              policy: {
+                layerCount: 1,
+                grid: 1,
+                maxStretchHours: 6,
+                minRestHours: 0,
+                minShiftMinutes: 0,
+                layerSkills: [[], [], []],
+              },
+            },
+            {
+              inShift: false,
+              pick: 0,
+              dayOffset: 0,
+              startQuarter: 64,
+              shiftOffsetQuarters: 0,
+              lengthQuarters: 4,
+            },
+          ],
+        ],
+      },
     );
   });
 });
