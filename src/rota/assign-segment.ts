@@ -6,16 +6,19 @@
  * @module
  */
 
+import { contains } from '../time/intervals.js';
 import { matchLayers, preferences } from './assign-choose.js';
 import { type AssignState, type IndexedRun, NONE } from './assign-state.js';
-import { stretchAnchor } from './assign-targets.js';
+import { previousRunEnd, stretchAnchor } from './assign-targets.js';
 import type { UnfilledReason } from './rota.js';
 import type { IndexedShift } from './rota-inputs.js';
 
 /** Fills the layers from `a` on, for at most `[a, b)`; returns where this assignment ends. */
 export function fillSegment(s: AssignState, a: number, b: number): number {
   const len = b - a;
-  const usable = (c: number) => usableTime(s, c, a, b);
+  // A piece that would run a coach into their next previous run past the longest stretch is not theirs, however
+  // short of the end the piece is cut: the published run keeps its start, and so its break.
+  const usable = (c: number) => (overrunsPrevious(s, c, a, b) ? 0 : usableTime(s, c, a, b));
   const eligible = (c: number, l: number): boolean =>
     s.isFree[c] === 1 && s.skilled[c * s.layerCount + l] === 1 && usable(c) > 0;
 
@@ -45,7 +48,7 @@ export function fillSegment(s: AssignState, a: number, b: number): number {
     }
   }
   commit(s, a, end, end - a, assigned, pinned, (c) =>
-    usableTime(s, c, a, end) > 0 ? 0 : capLeft(c, s.usedWeek, s.rules.capMs) <= 0 ? 1 : 2,
+    usable(c) > 0 && usableTime(s, c, a, end) > 0 ? 0 : capLeft(c, s.usedWeek, s.rules.capMs) <= 0 ? 1 : 2,
   );
   return end;
 }
@@ -141,6 +144,21 @@ export function usableTime(s: AssignState, c: number, a: number, b: number): num
   const since = continuing ? s.stretchStart[c]! : stretchAnchor(s.previousRuns[c]!, a);
   const stretchLeft = s.policy.maxStretchMs - (a - since);
   return Math.max(0, Math.min(b - a, capLeft(c, s.usedWeek, s.rules.capMs), stretchLeft));
+}
+
+/**
+ * Whether coach `c` holding `[a, b)`, where the previous rota has them off call, would run on into their next run
+ * of the previous rota (starting at `b`, the coach still free then) and make that stretch, counted as in
+ * {@link usableTime}, longer than the longest. Taking it would cut the published run short or move its forced
+ * break; leaving it keeps the previous rota's phase (a coach's own breaks stay where they were published).
+ */
+export function overrunsPrevious(s: AssignState, c: number, a: number, b: number): boolean {
+  const runs = s.previousRuns[c]!;
+  if (runs.length === 0) return false;
+  const runEnd = previousRunEnd(runs, b);
+  if (runEnd === b || !contains(s.free[c]!, b)) return false;
+  const since = s.lastEnd[c] === a ? s.stretchStart[c]! : stretchAnchor(runs, a);
+  return runEnd - since > s.policy.maxStretchMs;
 }
 
 export function unfilledReason(

@@ -98,6 +98,8 @@ export interface AssignState {
   readonly stretchStart: Float64Array;
   /** Each coach's on-call runs in the previous rota, all layers merged, as `[start, end)` pairs, ms. */
   readonly previousRuns: readonly Float64Array[];
+  /** Each coach's free time (availability minus absences), as `[start, end)` pairs, ms. */
+  readonly free: readonly Float64Array[];
   /** Each layer's holder (or NONE), since when, and whether an override put them there. */
   readonly holder: Int32Array;
   readonly holderSince: Float64Array;

@@ -172,20 +172,28 @@ export function windowTarget(
 }
 
 /**
- * Each coach's on-call runs in the previous rota, all layers together: their shifts sorted and merged where they
- * overlap or touch, as `[start, end)` pairs (UTC epoch ms), one array per coach index (empty without a previous
- * rota).
+ * Each coach's on-call runs in the previous rota, all layers together, within the horizon: their shifts clipped to
+ * `[from, to)`, sorted and merged where they overlap or touch, as `[start, end)` pairs (UTC epoch ms), one array
+ * per coach index (empty without a previous rota). Clipped, so nothing before the horizon counts, as without one.
  */
-export function previousRuns(coachCount: number, previous: readonly IndexedShift[]): Float64Array[] {
-  const byCoach = Array.from({ length: coachCount }, () => [] as IndexedShift[]);
-  for (const p of previous) byCoach[p.coach]!.push(p);
+export function previousRuns(
+  coachCount: number,
+  previous: readonly IndexedShift[],
+  horizon: Horizon,
+): Float64Array[] {
+  const byCoach = Array.from({ length: coachCount }, () => [] as [number, number][]);
+  for (const p of previous) {
+    const start = Math.max(p.start, horizon.from);
+    const end = Math.min(p.end, horizon.to);
+    if (start < end) byCoach[p.coach]!.push([start, end]);
+  }
   return byCoach.map((own) => {
-    own.sort((x, y) => x.start - y.start);
+    own.sort((x, y) => x[0] - y[0]);
     const runs: number[] = [];
-    for (const p of own) {
+    for (const [start, end] of own) {
       const n = runs.length;
-      if (n > 0 && p.start <= runs[n - 1]!) runs[n - 1] = Math.max(runs[n - 1]!, p.end);
-      else runs.push(p.start, p.end);
+      if (n > 0 && start <= runs[n - 1]!) runs[n - 1] = Math.max(runs[n - 1]!, end);
+      else runs.push(start, end);
     }
     return Float64Array.from(runs);
   });
@@ -201,6 +209,12 @@ export function previousRuns(coachCount: number, previous: readonly IndexedShift
 export function stretchAnchor(runs: Float64Array, t: number): number {
   const lo = firstEndingAfter(runs, t);
   return 2 * lo < runs.length && runs[2 * lo]! < t ? runs[2 * lo]! : t;
+}
+
+/** The end of the run of `runs` (as for {@link stretchAnchor}) that starts at `t`; `t` itself when none does. */
+export function previousRunEnd(runs: Float64Array, t: number): number {
+  const i = firstEndingAfter(runs, t);
+  return 2 * i < runs.length && runs[2 * i] === t ? runs[2 * i + 1]! : t;
 }
 
 /** Index of the first interval of `set` (`[start, end)` pairs, sorted) ending after `t`; the count if none. */

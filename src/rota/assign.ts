@@ -144,8 +144,9 @@ export function assign(
     usedWeek,
     lastEnd,
     stretchStart,
-    // A stretch taken up inside one of the previous rota's runs counts from that run's start (`stretchAnchor`).
-    previousRuns: previousRuns(coachCount, previous),
+    // The previous rota's runs keep their phase: see `stretchAnchor` and `overrunsPrevious`.
+    previousRuns: previousRuns(coachCount, previous, horizon),
+    free,
     holder,
     holderSince,
     holderByOverride,

@@ -639,6 +639,24 @@ describe('stability across a longest stretch, with no rest (issue 11)', () => {
     expect(unfilledOf(next)).toEqual([[16, 17, 'nobody-available'], ...unfilledOf(published)]);
   });
 
+  it('regenerated with half an hour away while resting, does not take up early: the published run keeps its start', () => {
+    // Away Tue 06:30-07:00 (30.5-31 h) cuts the published rest 30-32 h at 31 h, where a has rested (no rest is
+    // needed). Taking 31-32 h would run into the published run 32-62 h and make it a 31 h stretch: it would be cut
+    // at 61 h, and every later break would move (61-62, 92-98, 128-134, 164-168 h). So 31-32 h stays empty.
+    const next = generateRota(alone([awayBetween('2026-12-08T06:30', '2026-12-08T07:00')]), {
+      ...week,
+      policy,
+      previous: published,
+    });
+    expect(shiftsOf(next)).toEqual(shiftsOf(published));
+    expect(unfilledOf(next)).toEqual([
+      [30, 30.5, 'rest-or-stretch'],
+      [30.5, 31, 'nobody-available'],
+      [31, 32, 'rest-or-stretch'],
+      ...unfilledOf(published).slice(1),
+    ]);
+  });
+
   it('without a previous rota, counts a stretch from where it really starts', () => {
     // From 17 h: 30 h to 47 h (Tue 23:00), back at Wed 08:00 (56 h) to 86 h (Thu 14:00), back at Thu 20:00 (92 h)
     // to 122 h (Sat 02:00), back at Sat 08:00 (128 h) to 158 h (Sun 14:00), back at Sun 20:00 (164 h).
