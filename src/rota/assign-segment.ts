@@ -18,7 +18,15 @@ export function fillSegment(s: AssignState, a: number, b: number): number {
   const len = b - a;
   // A piece that would run a coach into their next previous run past the longest stretch is not theirs, however
   // short of the end the piece is cut: the published run keeps its start, and so its break.
-  const usable = (c: number) => (overrunsPrevious(s, c, a, b) ? 0 : usableTime(s, c, a, b));
+  // Memoized for this call: the matching asks for it per layer and inside its comparisons.
+  const call = ++s.fills;
+  const usable = (c: number) => {
+    if (s.usableFill[c] !== call) {
+      s.usableFill[c] = call;
+      s.usableValue[c] = overrunsPrevious(s, c, a, b) ? 0 : usableTime(s, c, a, b);
+    }
+    return s.usableValue[c]!;
+  };
   const eligible = (c: number, l: number): boolean =>
     s.isFree[c] === 1 && s.skilled[c * s.layerCount + l] === 1 && usable(c) > 0;
 

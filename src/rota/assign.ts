@@ -147,6 +147,9 @@ export function assign(
     // The previous rota's runs keep their phase: see `stretchAnchor` and `overrunsPrevious`.
     previousRuns: previousRuns(coachCount, previous, horizon),
     free,
+    usableFill: new Int32Array(coachCount).fill(NONE),
+    usableValue: new Float64Array(coachCount),
+    fills: 0,
     holder,
     holderSince,
     holderByOverride,
