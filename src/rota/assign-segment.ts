@@ -6,17 +6,27 @@
  * @module
  */
 
+import { contains } from '../time/intervals.js';
 import { matchLayers, preferences } from './assign-choose.js';
 import { type AssignState, type IndexedRun, NONE } from './assign-state.js';
-import type { RotaPolicy } from './policy.js';
+import { previousRunEnd, stretchAnchor } from './assign-targets.js';
 import type { UnfilledReason } from './rota.js';
 import type { IndexedShift } from './rota-inputs.js';
 
 /** Fills the layers from `a` on, for at most `[a, b)`; returns where this assignment ends. */
 export function fillSegment(s: AssignState, a: number, b: number): number {
   const len = b - a;
-  const usable = (c: number) =>
-    usableTime(c, a, b, s.usedWeek, s.lastEnd, s.stretchStart, s.rules.capMs, s.policy);
+  // A piece that would run a coach into their next previous run past the longest stretch is not theirs, however
+  // short of the end the piece is cut: the published run keeps its start, and so its break.
+  // Memoized for this call: the matching asks for it per layer and inside its comparisons.
+  const call = ++s.fills;
+  const usable = (c: number) => {
+    if (s.usableFill[c] !== call) {
+      s.usableFill[c] = call;
+      s.usableValue[c] = overrunsPrevious(s, c, a, b) ? 0 : usableTime(s, c, a, b);
+    }
+    return s.usableValue[c]!;
+  };
   const eligible = (c: number, l: number): boolean =>
     s.isFree[c] === 1 && s.skilled[c * s.layerCount + l] === 1 && usable(c) > 0;
 
@@ -46,11 +56,7 @@ export function fillSegment(s: AssignState, a: number, b: number): number {
     }
   }
   commit(s, a, end, end - a, assigned, pinned, (c) =>
-    usableTime(c, a, end, s.usedWeek, s.lastEnd, s.stretchStart, s.rules.capMs, s.policy) > 0
-      ? 0
-      : capLeft(c, s.usedWeek, s.rules.capMs) <= 0
-        ? 1
-        : 2,
+    usable(c) > 0 && usableTime(s, c, a, end) > 0 ? 0 : capLeft(c, s.usedWeek, s.rules.capMs) <= 0 ? 1 : 2,
   );
   return end;
 }
@@ -119,7 +125,7 @@ function commit(
     s.nightLoad[c] = s.nightLoad[c]! + nightLen;
     s.weekendLoad[c] = s.weekendLoad[c]! + weekendLen;
     s.usedWeek[c] = s.usedWeek[c]! + len;
-    if (s.lastEnd[c] !== a) s.stretchStart[c] = a;
+    if (s.lastEnd[c] !== a) s.stretchStart[c] = stretchAnchor(s.previousRuns[c]!, a);
     s.lastEnd[c] = b;
   }
 }
@@ -138,22 +144,29 @@ export function capLeft(c: number, usedWeek: Float64Array, capMs: readonly numbe
 /**
  * How long from `a` (at most to `b`) coach `c` may be on call: 0 when their weekly cap is used up, when they
  * have not rested `minRest` since their last stretch, or when their stretch is at its longest; otherwise up to
- * where the cap or the stretch runs out.
+ * where the cap or the stretch runs out. A stretch starting at `a` counts from {@link stretchAnchor}.
  */
-export function usableTime(
-  c: number,
-  a: number,
-  b: number,
-  usedWeek: Float64Array,
-  lastEnd: Float64Array,
-  stretchStart: Float64Array,
-  capMs: readonly number[],
-  policy: RotaPolicy,
-): number {
-  const continuing = lastEnd[c] === a;
-  if (!continuing && a - lastEnd[c]! < policy.minRestMs) return 0;
-  const stretchLeft = policy.maxStretchMs - (continuing ? a - stretchStart[c]! : 0);
-  return Math.max(0, Math.min(b - a, capLeft(c, usedWeek, capMs), stretchLeft));
+export function usableTime(s: AssignState, c: number, a: number, b: number): number {
+  const continuing = s.lastEnd[c] === a;
+  if (!continuing && a - s.lastEnd[c]! < s.policy.minRestMs) return 0;
+  const since = continuing ? s.stretchStart[c]! : stretchAnchor(s.previousRuns[c]!, a);
+  const stretchLeft = s.policy.maxStretchMs - (a - since);
+  return Math.max(0, Math.min(b - a, capLeft(c, s.usedWeek, s.rules.capMs), stretchLeft));
+}
+
+/**
+ * Whether coach `c` holding `[a, b)`, where the previous rota has them off call, would run on into their next run
+ * of the previous rota (starting at `b`, the coach still free then) and make that stretch, counted as in
+ * {@link usableTime}, longer than the longest. Taking it would cut the published run short or move its forced
+ * break; leaving it keeps the previous rota's phase (a coach's own breaks stay where they were published).
+ */
+export function overrunsPrevious(s: AssignState, c: number, a: number, b: number): boolean {
+  const runs = s.previousRuns[c]!;
+  if (runs.length === 0) return false;
+  const runEnd = previousRunEnd(runs, b);
+  if (runEnd === b || !contains(s.free[c]!, b)) return false;
+  const since = s.lastEnd[c] === a ? s.stretchStart[c]! : stretchAnchor(runs, a);
+  return runEnd - since > s.policy.maxStretchMs;
 }
 
 export function unfilledReason(

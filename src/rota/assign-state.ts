@@ -96,6 +96,15 @@ export interface AssignState {
   readonly usedWeek: Float64Array;
   readonly lastEnd: Float64Array;
   readonly stretchStart: Float64Array;
+  /** Each coach's on-call runs in the previous rota, all layers merged, as `[start, end)` pairs, ms. */
+  readonly previousRuns: readonly Float64Array[];
+  /** Each coach's free time (availability minus absences), as `[start, end)` pairs, ms. */
+  readonly free: readonly Float64Array[];
+  /** Memo of each coach's usable time (ms) in one call of `fillSegment`, valid while `usableFill[c]` is `fills`. */
+  readonly usableFill: Int32Array;
+  readonly usableValue: Float64Array;
+  /** Number of `fillSegment` calls so far, for that memo. */
+  fills: number;
   /** Each layer's holder (or NONE), since when, and whether an override put them there. */
   readonly holder: Int32Array;
   readonly holderSince: Float64Array;

@@ -142,13 +142,7 @@ export function timeLeft(sets: readonly Float64Array[]): (c: number, t: number) 
   return (c, t) => {
     const set = sets[c]!;
     const prefix = prefixes[c]!;
-    let lo = 0;
-    let hi = set.length >> 1;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (set[2 * mid + 1]! <= t) lo = mid + 1;
-      else hi = mid;
-    }
+    const lo = firstEndingAfter(set, t);
     const inside = lo < set.length >> 1 && set[2 * lo]! < t ? t - set[2 * lo]! : 0;
     return prefix[prefix.length - 1]! - prefix[lo]! - inside;
   };
@@ -175,4 +169,62 @@ export function windowTarget(
   }
   const weeks = [horizon.from, ...weekStarts, horizon.to];
   return windowShares(freeInWindow, rules.capMs, rules.weight, weeks, demand).share;
+}
+
+/**
+ * Each coach's on-call runs in the previous rota, all layers together, within the horizon: their shifts clipped to
+ * `[from, to)`, sorted and merged where they overlap or touch, as `[start, end)` pairs (UTC epoch ms), one array
+ * per coach index (empty without a previous rota). Clipped, so nothing before the horizon counts, as without one.
+ */
+export function previousRuns(
+  coachCount: number,
+  previous: readonly IndexedShift[],
+  horizon: Horizon,
+): Float64Array[] {
+  const byCoach = Array.from({ length: coachCount }, () => [] as [number, number][]);
+  for (const p of previous) {
+    const start = Math.max(p.start, horizon.from);
+    const end = Math.min(p.end, horizon.to);
+    if (start < end) byCoach[p.coach]!.push([start, end]);
+  }
+  return byCoach.map((own) => {
+    own.sort((x, y) => x[0] - y[0]);
+    const runs: number[] = [];
+    for (const [start, end] of own) {
+      const n = runs.length;
+      if (n > 0 && start <= runs[n - 1]!) runs[n - 1] = Math.max(runs[n - 1]!, end);
+      else runs.push(start, end);
+    }
+    return Float64Array.from(runs);
+  });
+}
+
+/**
+ * Where a stretch that starts at `t` counts from: the start of the coach's run in the previous rota that holds
+ * `t` (`runs`, merged on-call runs `[start, end)` as pairs), else `t`. A run cut short (an absence, a hand-off)
+ * and taken up again keeps the previous rota's phase, so its forced break falls where it fell before rather than
+ * a longest stretch after the cut, and nothing after it moves. Never later than `t`: the real stretch is only
+ * ever shorter than the one counted.
+ */
+export function stretchAnchor(runs: Float64Array, t: number): number {
+  const lo = firstEndingAfter(runs, t);
+  return 2 * lo < runs.length && runs[2 * lo]! < t ? runs[2 * lo]! : t;
+}
+
+/** The end of the run of `runs` (as for {@link stretchAnchor}) that starts at `t`; `t` itself when none does. */
+export function previousRunEnd(runs: Float64Array, t: number): number {
+  const i = firstEndingAfter(runs, t);
+  return 2 * i < runs.length && runs[2 * i] === t ? runs[2 * i + 1]! : t;
+}
+
+/** Index of the first interval of `set` (`[start, end)` pairs, sorted) ending after `t`; the count if none. */
+function firstEndingAfter(set: Float64Array, t: number): number {
+  let lo = 0;
+  let hi = set.length >> 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (set[2 * mid + 1]! <= t) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }

@@ -20,6 +20,7 @@ import {
   collectBreakpoints,
   edgesByBreakpoint,
   fairTargets,
+  previousRuns,
   timeLeft,
   windowTarget,
 } from './assign-targets.js';
@@ -143,6 +144,12 @@ export function assign(
     usedWeek,
     lastEnd,
     stretchStart,
+    // The previous rota's runs keep their phase: see `stretchAnchor` and `overrunsPrevious`.
+    previousRuns: previousRuns(coachCount, previous, horizon),
+    free,
+    usableFill: new Int32Array(coachCount).fill(NONE),
+    usableValue: new Float64Array(coachCount),
+    fills: 0,
     holder,
     holderSince,
     holderByOverride,

@@ -5,7 +5,7 @@ import { generateRota } from '../../src/rota/generate.js';
 import type { RotaPolicyInput } from '../../src/rota/policy.js';
 import type { Override, Rota, RotaOptions } from '../../src/rota/rota.js';
 import { HOUR, MINUTE } from '../../src/time/types.js';
-import { coach, days, team, weekly, wholeDaysAway } from './fixtures.js';
+import { awayBetween, coach, days, team, weekly, wholeDaysAway } from './fixtures.js';
 
 const utc = Date.UTC;
 const ALL = days('MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU');
@@ -592,6 +592,81 @@ describe('hand-offs only at the boundaries of availability', () => {
     expect(shiftsOf(rota)).toEqual([
       ['a', 8, 20],
       ['b', 20, 22],
+    ]);
+  });
+});
+
+describe('stability across a longest stretch, with no rest (issue 11)', () => {
+  // a is free all week, alone; one layer, hand-offs at 08:00 and 20:00, at most 30 h at a stretch, no rest. A
+  // stretch at its longest stops, and a is back at the next breakpoint: on call 0-30 h (Mon 00:00 - Tue 06:00),
+  // back at Tue 08:00 (32 h) for 30 h to 62 h (Wed 14:00), back at Wed 20:00 (68 h) to 98 h (Fri 02:00), back at
+  // Fri 08:00 (104 h) to 134 h (Sat 14:00), back at Sat 20:00 (140 h) to the end (28 h).
+  const policy: RotaPolicyInput = { ...twelveHours, maxStretchHours: 30, minRestHours: 0 };
+  const alone = (unavailable: { start: number; end: number }[] = []) =>
+    team([coach('a', [weekly(ALL, '00:00', '00:00')], { unavailable })]);
+  const published = generateRota(alone(), { ...week, policy });
+  const away = [awayBetween('2026-12-07T16:00', '2026-12-07T17:00')]; // Monday 16-17 h
+
+  it('stops each stretch at its longest and takes up again at the next breakpoint', () => {
+    expect(shiftsOf(published)).toEqual([
+      ['a', 0, 30],
+      ['a', 32, 62],
+      ['a', 68, 98],
+      ['a', 104, 134],
+      ['a', 140, 168],
+    ]);
+    expect(unfilledOf(published)).toEqual([
+      [30, 32, 'rest-or-stretch'],
+      [62, 68, 'rest-or-stretch'],
+      [98, 104, 'rest-or-stretch'],
+      [134, 140, 'rest-or-stretch'],
+    ]);
+  });
+
+  it('regenerated with an hour away, changes that hour only: the stretch taken up keeps its published phase', () => {
+    // Back at 17 h inside the published run 0-30 h, a's stretch counts from 0 h, so it ends at 30 h as published
+    // (13 h really held). Counted from 17 h, it would run to 47 h, and every later break would move: 47-56,
+    // 86-92, 122-128, 158-164 h.
+    const next = generateRota(alone(away), { ...week, policy, previous: published });
+    expect(shiftsOf(next)).toEqual([
+      ['a', 0, 16],
+      ['a', 17, 30],
+      ['a', 32, 62],
+      ['a', 68, 98],
+      ['a', 104, 134],
+      ['a', 140, 168],
+    ]);
+    expect(unfilledOf(next)).toEqual([[16, 17, 'nobody-available'], ...unfilledOf(published)]);
+  });
+
+  it('regenerated with half an hour away while resting, does not take up early: the published run keeps its start', () => {
+    // Away Tue 06:30-07:00 (30.5-31 h) cuts the published rest 30-32 h at 31 h, where a has rested (no rest is
+    // needed). Taking 31-32 h would run into the published run 32-62 h and make it a 31 h stretch: it would be cut
+    // at 61 h, and every later break would move (61-62, 92-98, 128-134, 164-168 h). So 31-32 h stays empty.
+    const next = generateRota(alone([awayBetween('2026-12-08T06:30', '2026-12-08T07:00')]), {
+      ...week,
+      policy,
+      previous: published,
+    });
+    expect(shiftsOf(next)).toEqual(shiftsOf(published));
+    expect(unfilledOf(next)).toEqual([
+      [30, 30.5, 'rest-or-stretch'],
+      [30.5, 31, 'nobody-available'],
+      [31, 32, 'rest-or-stretch'],
+      ...unfilledOf(published).slice(1),
+    ]);
+  });
+
+  it('without a previous rota, counts a stretch from where it really starts', () => {
+    // From 17 h: 30 h to 47 h (Tue 23:00), back at Wed 08:00 (56 h) to 86 h (Thu 14:00), back at Thu 20:00 (92 h)
+    // to 122 h (Sat 02:00), back at Sat 08:00 (128 h) to 158 h (Sun 14:00), back at Sun 20:00 (164 h).
+    expect(shiftsOf(generateRota(alone(away), { ...week, policy }))).toEqual([
+      ['a', 0, 16],
+      ['a', 17, 47],
+      ['a', 56, 86],
+      ['a', 92, 122],
+      ['a', 128, 158],
+      ['a', 164, 168],
     ]);
   });
 });
