@@ -23,7 +23,9 @@ const _NONE = -1;
  * absences), never in two layers at once, within `maxHoursPerWeek` (local weeks, Monday 00:00), within the longest
  * stretch and after the minimum rest of the policy, and with the skills a layer requires. Where they leave a layer
  * empty the result says so in `unfilled`, with the reason. Overrides win (and are flagged when the coach declared
- * no availability); with `previous`, every previous assignment still valid is kept. Same input, same output.
+ * no availability); with `previous`, every previous assignment still valid is kept, and so are
+ * each coach's published breaks (a stretch taken up inside a published run counts from its start). Same input,
+ * same output.
  *
  * @throws {@link ValidationError} for a bad team, horizon, policy, overrides or previous rota.
  * @example

@@ -187,7 +187,9 @@ export interface RotaOptions {
   readonly policy?: RotaPolicyInput;
   /**
    * The rota currently published (a {@link Rota}, or just its shifts): every assignment of it that is still valid
-   * is kept. Shifts of coaches or layers that no longer exist are dropped.
+   * is kept. A coach's published breaks are kept too: a stretch taken up inside one of their published runs counts
+   * from that run's start, and they are not given time that would run into their next published run past the
+   * longest stretch. Shifts of coaches or layers that no longer exist are dropped.
    */
   readonly previous?:
     | {
