@@ -38,7 +38,7 @@ const ANY = -2;
  * each whose deviations it changes), per coach at the start of each search. Whatever the team, the pass stops there;
  * the small teams of the property tests never reach it.
  */
-export const CHAIN_BUDGET = 400_000;
+export const CHAIN_BUDGET = 100_000;
 /** Chain ends tried per search, at most (the furthest below their share first). */
 const SINKS = 16;
 /** Deviations closer than this (ms) are equal: shares are fractional, loads whole milliseconds. */
