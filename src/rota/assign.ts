@@ -2,7 +2,7 @@
  * The segment-by-segment assignment of coaches to layers over a horizon, on indexes and typed arrays: set up the
  * breakpoints and the fair-share targets (`assign-targets.ts`), walk the segments between breakpoints
  * (`assign-segment.ts`, which asks `assign-choose.ts` who takes each layer), then balance the result between layers
- * (`balance-layers.ts`) and in nights and weekends (`balance-windows.ts`).
+ * (`balance-layers.ts`), along chains of blocks (`balance-chains.ts`) and in nights and weekends (`balance-windows.ts`).
  *
  * @module
  */
@@ -24,6 +24,7 @@ import {
   timeLeft,
   windowTarget,
 } from './assign-targets.js';
+import { balanceChains } from './balance-chains.js';
 import { balanceLayers } from './balance-layers.js';
 import { balanceWindows } from './balance-windows.js';
 import { localMondaysBetween, localTimesBetween } from './grid.js';
@@ -179,6 +180,23 @@ export function assign(
       previous,
     );
   }
+  // Then chains of hand-off blocks towards each layer's share and the total's, where the trades could not reach.
+  balanced = [
+    ...balanceChains(balanced, layerCount, {
+      bounds,
+      weeks: [from, ...weekStarts, to],
+      free,
+      share: fair,
+      layerWeights: policy.layerWeights,
+      skilled: (c, m) => skilled[c * layerCount + m] === 1,
+      capMs: rules.capMs,
+      minRestMs: policy.minRestMs,
+      maxStretchMs: policy.maxStretchMs,
+      minShiftMs: policy.minShiftMs,
+      previous,
+      unfilled,
+    }),
+  ];
   // Then nights and weekends: same-layer blocks swapped between coaches towards their night and weekend shares.
   balanced = balanceWindows(balanced, layerCount, {
     bounds,

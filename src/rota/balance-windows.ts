@@ -35,23 +35,28 @@ const PASSES = 4;
 /** Improvements below this (hours²) are rounding. */
 const EPS = 1e-9;
 
-/** What the swaps need to know besides the runs. */
-export interface WindowBalance {
+/** What a pass over hand-off blocks after the assignment needs to know besides the runs. Times UTC epoch ms. */
+export interface BlockBalance {
   /** The horizon's start, its hand-off times, its end. */
   readonly bounds: readonly number[];
   /** The horizon's start, each local Monday inside it, its end. */
   readonly weeks: readonly number[];
+  /** Each coach's free time, by coach index. */
   readonly free: readonly IntervalSet[];
-  readonly night: IntervalSet;
-  readonly weekend: IntervalSet;
-  /** Night and weekend shares per coach, ms. */
-  readonly nightShare: ArrayLike<number>;
-  readonly weekendShare: ArrayLike<number>;
   readonly minRestMs: number;
   readonly maxStretchMs: number;
   readonly previous: readonly IndexedShift[];
   /** What the assignment left empty, with why. */
   readonly unfilled: readonly IndexedUnfilled[];
+}
+
+/** What the swaps need to know besides the runs. */
+export interface WindowBalance extends BlockBalance {
+  readonly night: IntervalSet;
+  readonly weekend: IntervalSet;
+  /** Night and weekend shares per coach, ms. */
+  readonly nightShare: ArrayLike<number>;
+  readonly weekendShare: ArrayLike<number>;
 }
 
 /**
@@ -71,32 +76,17 @@ export function balanceWindows(
   const kept = (layer: number, coach: number, a: number, b: number) =>
     w.previous.some((p) => p.layer === layer && p.coach === coach && p.start < b && a < p.end);
   // Each block's local week (NONE when it straddles two), and its night and weekend time.
-  const weekOf = new Int32Array(blocks).fill(NONE);
+  const weekOf = blockWeeks(bounds, weeks);
   const nightH = new Float64Array(blocks);
   const weekendH = new Float64Array(blocks);
   const nightIn = overlapCursor(night);
   const weekendIn = overlapCursor(weekend);
-  for (let k = 0, wk = 0; k < blocks; k++) {
-    const [a, b] = [bounds[k]!, bounds[k + 1]!];
-    while (wk + 1 < weeks.length && weeks[wk + 1]! <= a) wk++;
-    if (weeks[wk + 1] === undefined || weeks[wk + 1]! >= b) weekOf[k] = wk;
-    nightH[k] = nightIn(a, b) / HOUR;
-    weekendH[k] = weekendIn(a, b) / HOUR;
+  for (let k = 0; k < blocks; k++) {
+    nightH[k] = nightIn(bounds[k]!, bounds[k + 1]!) / HOUR;
+    weekendH[k] = weekendIn(bounds[k]!, bounds[k + 1]!) / HOUR;
   }
   // Per layer and block, the coach holding the whole block by one generated run (NONE if none, or fixed).
-  const holder = new Int32Array(layerCount * blocks).fill(NONE);
-  for (let l = 0; l < layerCount; l++) {
-    const own = runs.filter((r) => r.layer === l);
-    let i = 0;
-    for (let k = 0; k < blocks; k++) {
-      const [a, b] = [bounds[k]!, bounds[k + 1]!];
-      while (i < own.length && own[i]!.end <= a) i++;
-      const r = own[i];
-      if (r === undefined) break;
-      if (r.start > a || r.end < b || r.override || kept(l, r.coach, a, b)) continue;
-      holder[l * blocks + k] = r.coach;
-    }
-  }
+  const holder = blockHolders(runs, layerCount, bounds, kept);
   // Blocks where some layer has a holder that may swap.
   const held = Array.from({ length: blocks }, (_, k) => {
     for (let l = 0; l < layerCount; l++) if (holder[l * blocks + k] !== NONE) return true;
@@ -114,13 +104,7 @@ export function balanceWindows(
   const pairs: number[][] = Array.from({ length: coachCount }, () => []);
   for (const r of runs) pairs[r.coach]!.push(r.start, r.end);
   const onCall = pairs.map((p) => normalize(p));
-  const valid = (set: IntervalSet) => {
-    for (let i = 0; i < set.length; i += 2) {
-      if (set[i + 1]! - set[i]! > w.maxStretchMs) return false;
-      if (i > 0 && set[i]! - set[i - 1]! < w.minRestMs) return false;
-    }
-    return true;
-  };
+  const valid = (set: IntervalSet) => holdsRestAndStretch(set, w.maxStretchMs, w.minRestMs);
   const ok = onCall.map(valid);
   // Where a swap could change what a regeneration fills: spans empty for any reason but nobody being free.
   const margin = w.maxStretchMs + w.minRestMs;
@@ -185,7 +169,7 @@ export function balanceWindows(
   const out: IndexedRun[] = [];
   for (let l = 0; l < layerCount; l++) {
     out.push(
-      ...retile(
+      ...retileBlocks(
         runs.filter((r) => r.layer === l),
         bounds,
         holder.subarray(l * blocks, (l + 1) * blocks),
@@ -195,8 +179,81 @@ export function balanceWindows(
   return out.sort((x, y) => x.start - y.start || x.layer - y.layer);
 }
 
-/** A layer's runs with each block's holder as `holder` says (where it names one), adjacent pieces merged. */
-function retile(runs: readonly IndexedRun[], bounds: readonly number[], holder: Int32Array): IndexedRun[] {
+/**
+ * Each hand-off block's local week: the index `wk` of `weeks` with `weeks[wk] <= start` and `end <= weeks[wk + 1]`,
+ * or -1 when the block straddles a week's start.
+ *
+ * @param bounds - the horizon's start, its hand-off times, its end (UTC epoch ms).
+ * @param weeks - the horizon's start, each local Monday inside it, its end (UTC epoch ms).
+ * @example blockWeeks([0, 4, 8], [0, 6, 8]) // Int32Array [0, -1]
+ */
+export function blockWeeks(bounds: readonly number[], weeks: readonly number[]): Int32Array {
+  const weekOf = new Int32Array(Math.max(0, bounds.length - 1)).fill(NONE);
+  for (let k = 0, wk = 0; k + 1 < bounds.length; k++) {
+    const [a, b] = [bounds[k]!, bounds[k + 1]!];
+    while (wk + 1 < weeks.length && weeks[wk + 1]! <= a) wk++;
+    if (weeks[wk + 1] === undefined || weeks[wk + 1]! >= b) weekOf[k] = wk;
+  }
+  return weekOf;
+}
+
+/**
+ * Per layer and hand-off block (`[l * blocks + k]`), the coach holding the whole block by one generated run, or -1
+ * where no run covers it whole, an override holds it, or `kept(l, coach, start, end)` says the previous rota fixes it.
+ * `runs` sorted by start.
+ *
+ * @example blockHolders([{ layer: 0, coach: 2, start: 0, end: 8, override: false }], 1, [0, 4, 8, 9], () => false)
+ * // Int32Array [2, 2, -1]
+ */
+export function blockHolders(
+  runs: readonly IndexedRun[],
+  layerCount: number,
+  bounds: readonly number[],
+  kept: (layer: number, coach: number, start: number, end: number) => boolean,
+): Int32Array {
+  const blocks = Math.max(0, bounds.length - 1);
+  const holder = new Int32Array(layerCount * blocks).fill(NONE);
+  for (let l = 0; l < layerCount; l++) {
+    const own = runs.filter((r) => r.layer === l);
+    let i = 0;
+    for (let k = 0; k < blocks; k++) {
+      const [a, b] = [bounds[k]!, bounds[k + 1]!];
+      while (i < own.length && own[i]!.end <= a) i++;
+      const r = own[i];
+      if (r === undefined) break;
+      if (r.start > a || r.end < b || r.override || kept(l, r.coach, a, b)) continue;
+      holder[l * blocks + k] = r.coach;
+    }
+  }
+  return holder;
+}
+
+/**
+ * `true` when a coach's on-call time (all layers together) has no stretch longer than `maxStretchMs` and no rest
+ * between two stretches shorter than `minRestMs`.
+ *
+ * @example holdsRestAndStretch(Float64Array.of(0, 4, 6, 8), 5, 2) === true // a 2 ms rest is enough
+ */
+export function holdsRestAndStretch(set: IntervalSet, maxStretchMs: number, minRestMs: number): boolean {
+  for (let i = 0; i < set.length; i += 2) {
+    if (set[i + 1]! - set[i]! > maxStretchMs) return false;
+    if (i > 0 && set[i]! - set[i - 1]! < minRestMs) return false;
+  }
+  return true;
+}
+
+/**
+ * A layer's runs (sorted by start) with each hand-off block's holder as `holder` says (where it names a coach, -1
+ * elsewhere), adjacent pieces of one holder merged.
+ *
+ * @example retileBlocks([{ layer: 0, coach: 1, start: 0, end: 8, override: false }], [0, 4, 8], Int32Array.of(-1, 3))
+ * // [{ coach: 1, start: 0, end: 4, … }, { coach: 3, start: 4, end: 8, … }]
+ */
+export function retileBlocks(
+  runs: readonly IndexedRun[],
+  bounds: readonly number[],
+  holder: Int32Array,
+): IndexedRun[] {
   const pieces: IndexedRun[] = [];
   let k = 0;
   for (const r of runs) {

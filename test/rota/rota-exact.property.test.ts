@@ -4,9 +4,8 @@
  * no rest and a stretch that never binds: any rota is a choice, per block, of distinct free coaches for the first
  * min(free, layers) layers. The exact lexicographic optimum of the largest deviation from each layer's fair share
  * (first line, then each next layer; and the first line, then the total) is computed by HiGHS (`exact-layers.ts`);
- * `generateRota` must come within two hand-off blocks of it on the first line and on the total, and within three on
- * each lower layer wherever the optimum says that layer's share is reachable (every layer above within a block of
- * its share).
+ * `generateRota` must come within one hand-off block of it on every layer wherever the optimum says that layer's
+ * share is reachable (every layer above within a block of its share), and on the total.
  */
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -76,14 +75,12 @@ function blocksOf(c: Case): Block[] {
 describe('per-layer fairness against the exact optimum (property)', () => {
   beforeAll(loadSolver);
 
-  // The bounds: two hand-off blocks on the first line and the total, three on a lower layer (whose share is the
-  // difference of two running totals). One block holds in all but a few cases in a thousand (see
-  // BENCHMARKS.md, section 5d, for the measured distribution); these are the largest gaps seen in ~3,000 cases. The
-  // total's optimum here is taken with the first line at its own optimum; the total alone is held to one block by
-  // the fairness properties of rota.property.test.ts.
-  const slack = (l: number) => (l === 0 ? 2 : 3) * BLOCK_HOURS;
+  // The bound the issue asks: one hand-off block, on every layer and on the total (whose optimum here is taken with
+  // the first line at its own optimum). The chains of `balance-chains.ts` reach it; before them the largest gaps
+  // were two blocks on the first line and the total, three on a lower layer (BENCHMARKS.md, section 5d).
+  const slack = BLOCK_HOURS;
 
-  it('keeps the first line and the total within two hand-off blocks of the exact optimum, lower layers three', () => {
+  it('keeps every layer and the total within one hand-off block of the exact optimum', () => {
     fc.assert(
       fc.property(caseArb, (c) => {
         const team = teamOf(c);
@@ -135,18 +132,18 @@ describe('per-layer fairness against the exact optimum (property)', () => {
           // A lower layer's share assumes the layers above at theirs: it is only reachable (and checked) where
           // the optimum puts every layer above within one block of its share.
           const reachable = opt.byLayer.slice(0, l).every((d) => d < BLOCK_HOURS - EPS);
-          if (reachable && ours > opt.byLayer[l]! + slack(l) + EPS) {
+          if (reachable && ours > opt.byLayer[l]! + slack + EPS) {
             expect.fail(`${layer}: largest deviation ${ours} h, exact optimum ${opt.byLayer[l]} h`);
           }
         });
         const total = deviation((i) => rota.load[i]!.totalHours, before);
-        if (total > opt.totalAfterFirst + 2 * BLOCK_HOURS + EPS) {
+        if (total > opt.totalAfterFirst + slack + EPS) {
           expect.fail(`total: largest deviation ${total} h, exact optimum ${opt.totalAfterFirst} h`);
         }
       }),
-      // No shrinking: each step solves MIPs, and a failure prints its case as it is. A fixed seed: the bounds are
-      // measured tails, so a random seed could turn CI red by chance; the bench (5d) samples more widely.
-      { numRuns: 40, endOnFailure: true, seed: 20261202 },
+      // No shrinking: each step solves MIPs, and a failure prints its case as it is. The suite's seed
+      // (`FC_SEED=random` explores others); the bench (5d) samples more widely.
+      { numRuns: 40, endOnFailure: true },
     );
   });
 });
