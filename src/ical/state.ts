@@ -64,6 +64,12 @@ export function parsePublishedState(json: unknown): PublishedState {
   }
   const record = json as Record<string, unknown>;
   if (record.version !== 1) issues.push(issue('version', record.version, 'is not a known version', '1'));
+  // `$schema` is for editors (schema/feeds-state.schema.json); ignored, but a string.
+  if (record.$schema !== undefined && typeof record.$schema !== 'string') {
+    issues.push(
+      issue('$schema', record.$schema, 'is not a schema reference', 'the URL or path of a JSON Schema'),
+    );
+  }
   if (!Array.isArray(record.events)) {
     issues.push(issue('events', record.events, 'is not a list', 'a list of published events'));
     throw new ValidationError(issues);
