@@ -8,19 +8,11 @@ import {
   loadOverrides,
   loadPolicy,
   loadPrevious,
-  type ReadFile,
 } from '../../src/node/files.js';
 import { tinyTeam } from '../cli/in-memory.js';
+import { oneFile as one } from '../support/one-file.js';
 
 const team = parseTeam(JSON.parse(tinyTeam)); // one coach, `a`, in Europe/Paris
-
-/** An `io` reading one file, `f.json`, holding `json`. */
-const one = (json: unknown): { readonly readFile: ReadFile } => ({
-  readFile: (path) => {
-    if (path !== 'f.json') throw Object.assign(new Error(`no ${path}`), { code: 'ENOENT' });
-    return JSON.stringify(json);
-  },
-});
 
 /** Every issue message of what `read` throws, or `[]` when it reads the file. */
 const problems = (read: () => unknown): string[] => {
