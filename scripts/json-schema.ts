@@ -38,7 +38,7 @@ export function generatedSchemas(): GeneratedSchema[] {
   return [
     { file: 'schema/team.schema.json', schema: jsonSchemaOf(teamFileSchema, TEAM_SCHEMA_ID) },
     { file: 'schema/requests.schema.json', schema: jsonSchemaOf(requestFileSchema, REQUESTS_SCHEMA_ID) },
-    ...Object.entries(HAND_WRITTEN).map(([name, schema]) => ({ file: `schema/${name}.schema.json`, schema })),
+    ...HAND_WRITTEN.map((schema) => ({ file: `schema/${String(schema.$id).split('/').pop()}`, schema })),
   ];
 }
 
@@ -580,13 +580,13 @@ const feedsStateSchema = root(
   ),
 );
 
-/** The hand-written schemas, by the name `astreinte schema <name>` prints them under. */
-const HAND_WRITTEN: Readonly<Record<string, Json>> = {
-  'rota-policy': rotaPolicySchema,
-  'matching-policy': matchingPolicySchema,
-  overrides: overridesSchema,
-  rota: rotaSchema,
-  bookings: bookingsSchema,
-  tokens: tokensSchema,
-  'feeds-state': feedsStateSchema,
-};
+/** The hand-written schemas; each is written to schema/ under the file name its `$id` ends with. */
+const HAND_WRITTEN: readonly Json[] = [
+  rotaPolicySchema,
+  matchingPolicySchema,
+  overridesSchema,
+  rotaSchema,
+  bookingsSchema,
+  tokensSchema,
+  feedsStateSchema,
+];
