@@ -104,10 +104,13 @@ export function parsePublishedState(json: unknown): PublishedState {
     if (!Number.isSafeInteger(e.sequence) || (e.sequence as number) < 0) {
       issues.push(issue(at('sequence'), e.sequence, 'is not a sequence number', 'an integer >= 0'));
     }
-    const key = `${String(e.feed)}\u0000${String(e.uid)}`;
-    if (seen.has(key))
-      issues.push(issue(at('uid'), e.uid, 'appears twice in its feed', 'one entry per event'));
-    seen.add(key);
+    // Only texts are compared: `String` of a JSON object whose `toString` key is not a function throws.
+    if (isText(e.feed) && isText(e.uid)) {
+      const key = `${e.feed}\u0000${e.uid}`;
+      if (seen.has(key))
+        issues.push(issue(at('uid'), e.uid, 'appears twice in its feed', 'one entry per event'));
+      seen.add(key);
+    }
   });
   if (issues.length > 0) throw new ValidationError(issues);
   return { version: 1, events: sortEvents(record.events as PublishedEvent[]) };

@@ -138,7 +138,8 @@ export function resolvePolicy(input: RotaPolicyInput | undefined): RotaPolicy {
     );
   }
   const skillsInput = p.layerSkills ?? {};
-  const layerList = Array.isArray(layers) ? layers : [];
+  // Names only: `join` below would call a listed object's own `toString` (not always a function).
+  const layerList = Array.isArray(layers) ? layers.filter((l): l is string => typeof l === 'string') : [];
   // Not a map (a number, a list): refused, where `Object.keys` would have read it as empty (or as indices).
   const isMap = typeof skillsInput === 'object' && skillsInput !== null && !Array.isArray(skillsInput);
   if (!isMap) {
@@ -203,7 +204,8 @@ export function resolvePolicy(input: RotaPolicyInput | undefined): RotaPolicy {
     maxStretchMs: maxStretch * HOUR,
     minRestMs: minRest * HOUR,
     night: { startMinute, endMinute: end > startMinute ? end : end + 1440 },
-    layerSkills: layerList.map((layer) => [...(skills[layer] ?? [])]),
+    // Own keys only: a layer named `constructor` must not find `Object.prototype.constructor`.
+    layerSkills: layerList.map((layer) => [...(Object.hasOwn(skills, layer) ? (skills[layer] ?? []) : [])]),
     layerWeights,
   };
 }

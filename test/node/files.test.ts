@@ -9,6 +9,7 @@ import {
   loadPolicy,
   loadPrevious,
 } from '../../src/node/files.js';
+import { resolvePolicy } from '../../src/rota/policy.js';
 import { tinyTeam } from '../cli/in-memory.js';
 import { oneFile as one } from '../support/one-file.js';
 
@@ -98,5 +99,15 @@ describe('policy files: what the JSON Schemas refuse, the loaders refuse', () =>
       night: { from: '23:00', to: '06:00' },
       layerSkills: {},
     });
+  });
+
+  it('reads a layer named constructor as a name, not as a property of Object.prototype', () => {
+    // `{}.constructor` is a function: read as the layer's skills, it crashed the rota ("is not iterable").
+    const layers = ['primary', 'constructor'];
+    expect(resolvePolicy({ layers }).layerSkills).toEqual([[], []]);
+    expect(resolvePolicy({ layers, layerSkills: { constructor: ['senior'] } }).layerSkills).toEqual([
+      [],
+      ['senior'],
+    ]);
   });
 });
