@@ -133,13 +133,16 @@ function policySettings(json: Record<string, unknown>): {
   readonly settings: Record<string, unknown>;
 } {
   const issues = schemaKeyIssues(json);
-  const settings: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(json)) {
-    if (key === '$schema') continue;
     if (value === null) {
       issues.push(issue(['policy', key], value, 'is null', 'a value, or no key at all for the default'));
-    } else settings[key] = value;
+    }
   }
+  // `Object.fromEntries` defines own keys: assigning a `__proto__` key would set the prototype instead, hiding the
+  // key from the check of unknown settings and lending its settings to the policy.
+  const settings = Object.fromEntries(
+    Object.entries(json).filter(([key, value]) => key !== '$schema' && value !== null),
+  );
   return { issues, settings };
 }
 

@@ -196,8 +196,10 @@ type Mutation =
 function mutate(json: Json, path: Path, mutation: Mutation): Json {
   const copy = structuredClone(json);
   if (path.length === 0) {
-    if (mutation.kind === 'add') return { ...(copy as Record<string, Json>), [mutation.key]: mutation.value };
-    return mutation.kind === 'drop' ? null : mutation.value;
+    if (mutation.kind !== 'add') return mutation.kind === 'drop' ? null : mutation.value;
+    return JSON.parse(
+      JSON.stringify({ ...(copy as Record<string, Json>), [mutation.key]: mutation.value }),
+    ) as Json;
   }
   let parent = copy as Record<string | number, Json>;
   for (const key of path.slice(0, -1)) parent = parent[key] as Record<string | number, Json>;
@@ -206,7 +208,13 @@ function mutate(json: Json, path: Path, mutation: Mutation): Json {
     if (Array.isArray(parent)) parent.splice(last as number, 1);
     else delete parent[last];
   } else if (mutation.kind === 'add') {
-    (parent[last] as Record<string, Json>)[mutation.key] = mutation.value;
+    // Defined, not assigned: assigning `__proto__` would set the prototype rather than add a key.
+    Object.defineProperty(parent[last], mutation.key, {
+      value: mutation.value,
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
   } else parent[last] = mutation.value;
   // Through JSON text, as the readers get it.
   return JSON.parse(JSON.stringify(copy)) as Json;
@@ -255,8 +263,12 @@ const TRICKY_DATES = [
 ];
 const DATE_CHARS = '0123456789:-+.TZ ';
 
-/** An unknown key: never a known one, never a layer name (`X` first). */
-const unknownKey = fc.string({ maxLength: 8 }).map((s) => `X${s}`);
+/** An unknown key: never a known one, never a layer name (`X` first, or a key of Object.prototype). */
+const unknownKey = fc.oneof(
+  fc.string({ maxLength: 8 }).map((s) => `X${s}`),
+  // Keys of Object.prototype (none of them a layer name), which a reader must see as keys like any other.
+  fc.constantFrom('__proto__', 'toString', 'hasOwnProperty', 'valueOf'),
+);
 
 /**
  * Numbers on and around each bound the schema states (`minimum`, `maximum`, the numbers of an `enum` or a

@@ -82,6 +82,19 @@ describe('policy files: what the JSON Schemas refuse, the loaders refuse', () =>
     ]);
   });
 
+  it('refuses a __proto__ key as an unknown setting, rather than lending its settings to the policy', () => {
+    const text = '{ "__proto__": { "layers": ["x"] } }';
+    const io = { readFile: () => text };
+    expect(problems(() => loadPolicy('f.json', io))).toEqual([
+      'f.json: policy.__proto__: {"layers":["x"]} is not a policy setting (expected one of layers, handOffTimes, ' +
+        'minShiftMinutes, maxStretchHours, minRestHours, night, layerSkills, layerWeights)',
+    ]);
+    expect(problems(() => loadMatchingPolicy('f.json', io))).toHaveLength(1);
+    expect(problems(() => loadMatchingPolicy('f.json', io))[0]).toContain(
+      'policy.__proto__: {"layers":["x"]} is not',
+    );
+  });
+
   it('refuses layer skills that are not a map, and night times that are not strings', () => {
     for (const layerSkills of [5, true, [], ['senior'], 'senior']) {
       expect(problems(() => loadPolicy('f.json', one({ layerSkills })))).toContainEqual(
