@@ -207,8 +207,9 @@ export function loadPolicy(path: string, io: { readonly readFile: ReadFile }): R
 
 /**
  * Reads a rota printed earlier by `astreinte rota --format json` and turns its shifts back into instants. Each
- * `start` / `end` must carry its offset, so it denotes one instant whatever the host's zone. Only `layer`,
- * `coachId`, `start` and `end` are read (an `override` mark is not).
+ * `start` / `end` must carry its offset, so it denotes one instant whatever the host's zone. Only `shifts` is read,
+ * and in each shift only `layer`, `coachId`, `start` and `end` (an `override` mark is not); a `"$schema"` key (for
+ * editors: `schema/rota.schema.json`) must be a string.
  *
  * @throws {@link index!ValidationError} naming the file and each bad shift's path (`shifts[3].end`).
  * @example
@@ -227,7 +228,8 @@ export function loadPrevious(path: string, io: { readonly readFile: ReadFile }):
 /**
  * Reads an overrides file: a JSON array (or `{ "overrides": [...] }`) of `{ layer, coachId, start, end }`, where
  * `start` / `end` are ISO 8601 instants with their offset, or local date-times `YYYY-MM-DDTHH:mm` in the team's
- * zone (read by the DST rules of `localToInstant`). Coaches and layers are checked later, by `generateRota`.
+ * zone (read by the DST rules of `localToInstant`). Coaches and layers are checked later, by `generateRota`. Other
+ * keys are not read; the object form may carry a `"$schema"` string, for editors (`schema/overrides.schema.json`).
  *
  * @throws {@link index!ValidationError} naming the file and each bad entry's path.
  * @example
@@ -265,7 +267,8 @@ export function instantIn(team: Team): (text: string) => Instant | undefined {
 /**
  * Reads a bookings file: a JSON list (or `{ "bookings": [...] }`, or the JSON printed by `astreinte match --format
  * json`, whose `placed` calls are its bookings) of `{ id, coachId, start, end }`, `id` being the request's id and
- * `start` / `end` ISO 8601 instants with their offset or local date-times in the team's zone.
+ * `start` / `end` ISO 8601 instants with their offset or local date-times in the team's zone. Other keys are not
+ * read; an object may carry a `"$schema"` string, for editors (`schema/bookings.schema.json`).
  *
  * @throws {@link index!ValidationError} naming the file and each bad entry's path, or a `coachId` not in the team.
  * @example
