@@ -64,6 +64,12 @@ export function parsePublishedState(json: unknown): PublishedState {
   }
   const record = json as Record<string, unknown>;
   if (record.version !== 1) issues.push(issue('version', record.version, 'is not a known version', '1'));
+  // `$schema` is for editors (schema/feeds-state.schema.json); ignored, but a string.
+  if (record.$schema !== undefined && typeof record.$schema !== 'string') {
+    issues.push(
+      issue('$schema', record.$schema, 'is not a schema reference', 'the URL or path of a JSON Schema'),
+    );
+  }
   if (!Array.isArray(record.events)) {
     issues.push(issue('events', record.events, 'is not a list', 'a list of published events'));
     throw new ValidationError(issues);
@@ -98,10 +104,13 @@ export function parsePublishedState(json: unknown): PublishedState {
     if (!Number.isSafeInteger(e.sequence) || (e.sequence as number) < 0) {
       issues.push(issue(at('sequence'), e.sequence, 'is not a sequence number', 'an integer >= 0'));
     }
-    const key = `${String(e.feed)}\u0000${String(e.uid)}`;
-    if (seen.has(key))
-      issues.push(issue(at('uid'), e.uid, 'appears twice in its feed', 'one entry per event'));
-    seen.add(key);
+    // Only texts are compared: `String` of a JSON object whose `toString` key is not a function throws.
+    if (isText(e.feed) && isText(e.uid)) {
+      const key = `${e.feed}\u0000${e.uid}`;
+      if (seen.has(key))
+        issues.push(issue(at('uid'), e.uid, 'appears twice in its feed', 'one entry per event'));
+      seen.add(key);
+    }
   });
   if (issues.length > 0) throw new ValidationError(issues);
   return { version: 1, events: sortEvents(record.events as PublishedEvent[]) };

@@ -167,6 +167,7 @@ export function revokeTokens(
 
 /**
  * Checks a token file read back from JSON, listing every problem. An absent file is `{ version: 1, tokens: [] }`.
+ * Other keys are ignored (a `"$schema"` key, for editors, must be a string) and not kept.
  *
  * @throws {@link index!ValidationError} with paths such as `tokens[2].hash`.
  *
@@ -181,6 +182,12 @@ export function parseTokenFile(json: unknown): TokenFile {
   if (record === undefined)
     throw new ValidationError([issue('', json, 'is not a token file', '{ "version": 1, "tokens": [...] }')]);
   if (record.version !== 1) issues.push(issue('version', record.version, 'is not a known version', '1'));
+  // `$schema` is for editors (schema/tokens.schema.json); ignored, but a string.
+  if (record.$schema !== undefined && typeof record.$schema !== 'string') {
+    issues.push(
+      issue('$schema', record.$schema, 'is not a schema reference', 'the URL or path of a JSON Schema'),
+    );
+  }
   if (!Array.isArray(record.tokens)) {
     issues.push(issue('tokens', record.tokens, 'is not a list', 'a list of token records'));
     throw new ValidationError(issues);

@@ -101,7 +101,8 @@ export function loadRequests(
 
 /**
  * Reads a matching policy file (`MatchingPolicyInput`) and checks it now, so its problems name the file; an
- * unknown setting is refused. Returns the file's object as it is (resolve it with `resolveMatchingPolicy`).
+ * unknown setting, or a null one, is refused, and an optional `"$schema"` string (for editors) is ignored. Returns
+ * the file's settings, without `$schema` (resolve them with `resolveMatchingPolicy`).
  *
  * @throws {@link index!ValidationError} naming the file and each bad setting.
  * @example loadMatchingPolicy('matching.json', { readFile }) // { bufferMinutes: 30 }
@@ -111,13 +112,49 @@ export function loadMatchingPolicy(path: string, io: { readonly readFile: ReadFi
   if (typeof json !== 'object' || json === null || Array.isArray(json)) {
     throw inFile(path, [issue('policy', json, 'is not a policy', 'a JSON object of matching settings')]);
   }
+  const { issues, settings } = policySettings(json as Record<string, unknown>);
   try {
-    resolveMatchingPolicy(json as MatchingPolicyInput);
+    resolveMatchingPolicy(settings as MatchingPolicyInput);
   } catch (error) {
-    if (error instanceof ValidationError) throw inFile(path, error.issues);
-    throw error;
+    if (!(error instanceof ValidationError)) throw error;
+    issues.push(...error.issues);
   }
-  return json as MatchingPolicyInput;
+  if (issues.length > 0) throw inFile(path, issues);
+  return settings as MatchingPolicyInput;
+}
+
+/**
+ * A policy file's settings without its `$schema` key (editors' business, so it must be a string) and without its
+ * null settings, which are refused: `resolvePolicy` and `resolveMatchingPolicy` would read null as "the default",
+ * and a file saying null most likely meant something else (the JSON Schemas refuse null too).
+ */
+function policySettings(json: Record<string, unknown>): {
+  readonly issues: ValidationIssue[];
+  readonly settings: Record<string, unknown>;
+} {
+  const issues = schemaKeyIssues(json);
+  for (const [key, value] of Object.entries(json)) {
+    if (value === null) {
+      issues.push(issue(['policy', key], value, 'is null', 'a value, or no key at all for the default'));
+    }
+  }
+  // `Object.fromEntries` defines own keys: assigning a `__proto__` key would set the prototype instead, hiding the
+  // key from the check of unknown settings and lending its settings to the policy.
+  const settings = Object.fromEntries(
+    Object.entries(json).filter(([key, value]) => key !== '$schema' && value !== null),
+  );
+  return { issues, settings };
+}
+
+/** The problem of a `$schema` key that is not a string (a file's `$schema` is for editors; astreinte ignores it). */
+function schemaKeyIssues(json: unknown): ValidationIssue[] {
+  const value =
+    typeof json === 'object' && json !== null && !Array.isArray(json)
+      ? (json as Record<string, unknown>).$schema
+      : undefined;
+  return value === undefined || typeof value === 'string'
+    ? []
+    : [issue('$schema', value, 'is not a schema reference', 'the URL or path of a JSON Schema')];
 }
 
 /** Settings a policy file may hold (see `RotaPolicyInput`). */
@@ -134,8 +171,9 @@ const POLICY_KEYS = [
 
 /**
  * Reads a policy file and checks it now, so its problems are reported against the file (`p.json: policy.layers[1]:
- * ...`); a misspelt setting is refused rather than silently replaced by its default. Returns the file's object as
- * it is (a `RotaPolicyInput`, for `generateRota`).
+ * ...`); a misspelt setting is refused rather than silently replaced by its default, and so is a null one; an
+ * optional `"$schema"` string (for editors) is ignored. Returns the file's settings, without `$schema` (a
+ * `RotaPolicyInput`, for `generateRota`).
  *
  * @throws {@link index!ValidationError} naming the file and every bad or unknown setting.
  * @example
@@ -148,12 +186,14 @@ export function loadPolicy(path: string, io: { readonly readFile: ReadFile }): R
   if (typeof json !== 'object' || json === null || Array.isArray(json)) {
     throw inFile(path, [issue('policy', json, 'is not a policy', 'a JSON object of policy settings')]);
   }
-  const settings = json as Record<string, unknown>;
-  const issues = Object.keys(settings)
-    .filter((key) => !POLICY_KEYS.includes(key))
-    .map((key) =>
-      issue(['policy', key], settings[key], 'is not a policy setting', `one of ${POLICY_KEYS.join(', ')}`),
-    );
+  const { issues, settings } = policySettings(json as Record<string, unknown>);
+  for (const key of Object.keys(settings)) {
+    if (!POLICY_KEYS.includes(key)) {
+      issues.push(
+        issue(['policy', key], settings[key], 'is not a policy setting', `one of ${POLICY_KEYS.join(', ')}`),
+      );
+    }
+  }
   const known = Object.fromEntries(Object.entries(settings).filter(([key]) => POLICY_KEYS.includes(key)));
   try {
     resolvePolicy(known as RotaPolicyInput);
@@ -162,13 +202,14 @@ export function loadPolicy(path: string, io: { readonly readFile: ReadFile }): R
     issues.push(...error.issues);
   }
   if (issues.length > 0) throw inFile(path, issues);
-  return json as RotaPolicyInput;
+  return known as RotaPolicyInput;
 }
 
 /**
  * Reads a rota printed earlier by `astreinte rota --format json` and turns its shifts back into instants. Each
- * `start` / `end` must carry its offset, so it denotes one instant whatever the host's zone. Only `layer`,
- * `coachId`, `start` and `end` are read (an `override` mark is not).
+ * `start` / `end` must carry its offset, so it denotes one instant whatever the host's zone. Only `shifts` is read,
+ * and in each shift only `layer`, `coachId`, `start` and `end` (an `override` mark is not); a `"$schema"` key (for
+ * editors: `schema/rota.schema.json`) must be a string.
  *
  * @throws {@link index!ValidationError} naming the file and each bad shift's path (`shifts[3].end`).
  * @example
@@ -178,6 +219,7 @@ export function loadPolicy(path: string, io: { readonly readFile: ReadFile }): R
 export function loadPrevious(path: string, io: { readonly readFile: ReadFile }): Shift[] {
   const json = readJson('previous rota file', path, 'a rota printed by astreinte rota --format json', io);
   const list = typeof json === 'object' && json !== null ? (json as { shifts?: unknown }).shifts : undefined;
+  refuseBadSchemaKey(path, json);
   return readSpans(path, 'shifts', list, 'the JSON printed by astreinte rota --format json', (text) =>
     parseIsoInstant(text),
   ).map(toShift);
@@ -186,7 +228,8 @@ export function loadPrevious(path: string, io: { readonly readFile: ReadFile }):
 /**
  * Reads an overrides file: a JSON array (or `{ "overrides": [...] }`) of `{ layer, coachId, start, end }`, where
  * `start` / `end` are ISO 8601 instants with their offset, or local date-times `YYYY-MM-DDTHH:mm` in the team's
- * zone (read by the DST rules of `localToInstant`). Coaches and layers are checked later, by `generateRota`.
+ * zone (read by the DST rules of `localToInstant`). Coaches and layers are checked later, by `generateRota`. Other
+ * keys are not read; the object form may carry a `"$schema"` string, for editors (`schema/overrides.schema.json`).
  *
  * @throws {@link index!ValidationError} naming the file and each bad entry's path.
  * @example
@@ -197,6 +240,7 @@ export function loadPrevious(path: string, io: { readonly readFile: ReadFile }):
 export function loadOverrides(path: string, team: Team, io: { readonly readFile: ReadFile }): Override[] {
   const json = readJson('overrides file', path, 'a JSON list of overrides', io);
   const list = Array.isArray(json) ? json : (json as { overrides?: unknown } | null)?.overrides;
+  refuseBadSchemaKey(path, json);
   return readSpans(path, 'overrides', list, 'a list of { layer, coachId, start, end }', instantIn(team)).map(
     toShift,
   );
@@ -223,7 +267,8 @@ export function instantIn(team: Team): (text: string) => Instant | undefined {
 /**
  * Reads a bookings file: a JSON list (or `{ "bookings": [...] }`, or the JSON printed by `astreinte match --format
  * json`, whose `placed` calls are its bookings) of `{ id, coachId, start, end }`, `id` being the request's id and
- * `start` / `end` ISO 8601 instants with their offset or local date-times in the team's zone.
+ * `start` / `end` ISO 8601 instants with their offset or local date-times in the team's zone. Other keys are not
+ * read; an object may carry a `"$schema"` string, for editors (`schema/bookings.schema.json`).
  *
  * @throws {@link index!ValidationError} naming the file and each bad entry's path, or a `coachId` not in the team.
  * @example
@@ -239,6 +284,7 @@ export function loadBookings(path: string, team: Team, io: { readonly readFile: 
       : {};
   const key = Array.isArray(json) ? 'bookings' : 'placed' in record ? 'placed' : 'bookings';
   const list = Array.isArray(json) ? json : record[key];
+  refuseBadSchemaKey(path, json);
   const spans = readSpans(path, key, list, 'a list of { id, coachId, start, end }', instantIn(team), 'id');
   const coaches = new Set(team.coaches.map((c) => c.id));
   const unknown = spans.flatMap((s, i) =>
@@ -313,6 +359,12 @@ function readSpans(
   });
   if (issues.length > 0) throw inFile(path, issues);
   return spans;
+}
+
+/** Throws when the file's `$schema` key is there and not a string. */
+function refuseBadSchemaKey(path: string, json: unknown): void {
+  const issues = schemaKeyIssues(json);
+  if (issues.length > 0) throw inFile(path, issues);
 }
 
 /** The same issues, each message starting with the file it was found in. */

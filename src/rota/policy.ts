@@ -123,8 +123,10 @@ export function resolvePolicy(input: RotaPolicyInput | undefined): RotaPolicy {
   const maxStretch = number('maxStretchHours', 12, 1, 168, 'hours');
   const minRest = number('minRestHours', 8, 0, 168, 'hours');
   const nightInput = p.night ?? { from: '22:00', to: '07:00' };
-  const nightStart = parseTimeOfDay(String(nightInput?.from));
-  const nightEnd = parseTimeOfDay(String(nightInput?.to));
+  // Strings only: `String(["22:00"])` would read as a time.
+  const timeOf = (text: unknown) => (typeof text === 'string' ? parseTimeOfDay(text) : undefined);
+  const nightStart = timeOf(nightInput?.from);
+  const nightEnd = timeOf(nightInput?.to);
   if (nightStart === undefined || nightStart >= 1440 || nightEnd === undefined || nightEnd === nightStart) {
     issues.push(
       issue(
@@ -135,8 +137,22 @@ export function resolvePolicy(input: RotaPolicyInput | undefined): RotaPolicy {
       ),
     );
   }
-  const skills = p.layerSkills ?? {};
-  const layerList = Array.isArray(layers) ? layers : [];
+  const skillsInput = p.layerSkills ?? {};
+  // Names only: `join` below would call a listed object's own `toString` (not always a function).
+  const layerList = Array.isArray(layers) ? layers.filter((l): l is string => typeof l === 'string') : [];
+  // Not a map (a number, a list): refused, where `Object.keys` would have read it as empty (or as indices).
+  const isMap = typeof skillsInput === 'object' && skillsInput !== null && !Array.isArray(skillsInput);
+  if (!isMap) {
+    issues.push(
+      issue(
+        'policy.layerSkills',
+        skillsInput,
+        'is not a map of skills',
+        'an object { "layer": ["skill", ...] }',
+      ),
+    );
+  }
+  const skills = isMap ? skillsInput : {};
   for (const key of Object.keys(skills)) {
     const list = skills[key];
     if (!layerList.includes(key)) {
@@ -188,7 +204,8 @@ export function resolvePolicy(input: RotaPolicyInput | undefined): RotaPolicy {
     maxStretchMs: maxStretch * HOUR,
     minRestMs: minRest * HOUR,
     night: { startMinute, endMinute: end > startMinute ? end : end + 1440 },
-    layerSkills: layerList.map((layer) => [...(skills[layer] ?? [])]),
+    // Own keys only: a layer named `constructor` must not find `Object.prototype.constructor`.
+    layerSkills: layerList.map((layer) => [...(Object.hasOwn(skills, layer) ? (skills[layer] ?? []) : [])]),
     layerWeights,
   };
 }

@@ -141,9 +141,18 @@ describe('astreinte, as a child process', () => {
     expect(existsSync(join(blocker, 'demo'))).toBe(false);
     const schemas = astreinte('schema', '--out', join(dir, 'new', 'schemas'));
     expect(schemas.code).toBe(0);
-    expect(readdirSync(join(dir, 'new', 'schemas')).sort()).toEqual([
-      'requests.schema.json',
-      'team.schema.json',
-    ]);
+    expect(readdirSync(join(dir, 'new', 'schemas')).sort()).toEqual(
+      [
+        'bookings',
+        'feeds-state',
+        'matching-policy',
+        'overrides',
+        'requests',
+        'rota-policy',
+        'rota',
+        'team',
+        'tokens',
+      ].map((name) => `${name}.schema.json`),
+    );
   });
 });

@@ -119,6 +119,32 @@ describe('astreinte validate', () => {
     expect(out.stdout).toBe('');
   });
 
+  it('tells the kind of each example file, from its "$schema" or its keys', async () => {
+    const files = Object.fromEntries(
+      ['ca-va-patron', 'requests', 'rota-policy', 'matching-policy', 'overrides', 'bookings'].map((name) => [
+        `${name}.json`,
+        readFileSync(new URL(`../../examples/${name}.json`, import.meta.url), 'utf8'),
+      ]),
+    );
+    const said = async (name: string) =>
+      (await run(['validate', `${name}.json`, '--team', 'ca-va-patron.json'], files)).stdout;
+    expect(await said('rota-policy')).toBe('rota-policy.json: valid rota policy\n');
+    expect(await said('matching-policy')).toBe('matching-policy.json: valid matching policy\n');
+    expect(await said('overrides')).toBe('overrides.json: valid overrides file (3 overrides)\n');
+    expect(await said('bookings')).toBe('bookings.json: valid bookings file (2 bookings)\n');
+    // Only `layers`: a rota policy by its keys, a matching policy when its "$schema" says so.
+    const layers = { layers: ['primary'] };
+    const asKeys = await run(['validate', 'm.json'], { 'm.json': JSON.stringify(layers) });
+    expect(asKeys.stdout).toBe('m.json: valid rota policy\n');
+    const named = JSON.stringify({
+      $schema: 'https://unpkg.com/astreinte/schema/matching-policy.schema.json',
+      ...layers,
+    });
+    expect((await run(['validate', 'm.json'], { 'm.json': named })).stdout).toBe(
+      'm.json: valid matching policy\n',
+    );
+  });
+
   it('says when the file is missing or not JSON', async () => {
     expect((await run(['validate', 'nope.json'])).stderr).toContain('"nope.json" does not exist');
     const broken = await run(['validate', 'b.json'], { 'b.json': '{ "name": ' });

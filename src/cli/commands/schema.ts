@@ -3,22 +3,44 @@
  *
  * @module
  */
+import bookingsSchema from '../../../schema/bookings.schema.json' with { type: 'json' };
+import feedsStateSchema from '../../../schema/feeds-state.schema.json' with { type: 'json' };
+import matchingPolicySchema from '../../../schema/matching-policy.schema.json' with { type: 'json' };
+import overridesSchema from '../../../schema/overrides.schema.json' with { type: 'json' };
 import requestsSchema from '../../../schema/requests.schema.json' with { type: 'json' };
+import rotaSchema from '../../../schema/rota.schema.json' with { type: 'json' };
+import rotaPolicySchema from '../../../schema/rota-policy.schema.json' with { type: 'json' };
 import teamSchema from '../../../schema/team.schema.json' with { type: 'json' };
+import tokensSchema from '../../../schema/tokens.schema.json' with { type: 'json' };
 import { type Subcommand, UsageError } from '../command.js';
 import { orList, stringOption, writeOutputs } from '../common.js';
 
-/** The schemas by name, as committed under schema/ (generated from the zod schemas by `npm run schema`). */
-const SCHEMAS: Readonly<Record<string, unknown>> = { team: teamSchema, requests: requestsSchema };
+/**
+ * The schemas by name, as committed under schema/ (`npm run schema` writes them: the team and request files' from
+ * their zod schemas, the others' from scripts/json-schema.ts), in the order `--out` writes them.
+ */
+const SCHEMAS: Readonly<Record<string, unknown>> = {
+  team: teamSchema,
+  requests: requestsSchema,
+  'rota-policy': rotaPolicySchema,
+  'matching-policy': matchingPolicySchema,
+  overrides: overridesSchema,
+  rota: rotaSchema,
+  bookings: bookingsSchema,
+  tokens: tokensSchema,
+  'feeds-state': feedsStateSchema,
+};
 
 /** `astreinte schema [<name>] [--out <dir>]`. */
 export const schemaCommand: Subcommand = {
   name: 'schema',
-  summary: 'prints or writes the JSON Schemas of the team and request files',
-  usage: 'astreinte schema [team|requests] [--out <dir>]',
+  summary: 'prints or writes the JSON Schemas of the files astreinte reads',
+  usage: 'astreinte schema [<name>] [--out <dir>]',
   details:
     'With a name, prints that schema; with --out, writes every schema (or the one named) into that folder as\n' +
-    '<name>.schema.json, atomically. Editors use them through the file\u2019s "$schema" key.',
+    '<name>.schema.json, atomically. Editors use them through the file\u2019s "$schema" key. The names:\n' +
+    'team, requests, rota-policy, matching-policy, overrides, rota (the JSON of rota --format json, read back\n' +
+    'by --previous and --rota), bookings, tokens (the token file) and feeds-state (feeds --state).',
   example: 'astreinte schema team',
   options: {
     out: {

@@ -39,8 +39,9 @@ export const validateCommand: Subcommand = {
   summary: 'checks a team, request, rota, policy, overrides or bookings file; lists every problem',
   usage: 'astreinte validate <file.json> [--kind <kind>] [--team <team.json>]',
   details:
-    'Exit 0 when the file is valid, 2 when not, with every problem and its path. The kind is detected from\n' +
-    'the content (a team has coaches, a request file has requests with receivedAt, ...) or given with --kind.\n' +
+    'Exit 0 when the file is valid, 2 when not, with every problem and its path. The kind is the one the\n' +
+    'file\u2019s "$schema" names (.../<kind>.schema.json), or detected from the content (a team has coaches, a\n' +
+    'request file has requests with receivedAt, ...), or given with --kind.\n' +
     'Requests, overrides and bookings are read against a team: give it with --team.',
   example: 'astreinte validate examples/requests.json --team examples/ca-va-patron.json',
   options: {
@@ -123,13 +124,18 @@ function kindOf(args: ParsedArgs, path: string, io: CommandIo): FileKind {
 }
 
 /**
- * The kind a parsed JSON file looks like, from the keys it has; `undefined` when it could be several or none.
+ * The kind a parsed JSON file looks like: the one its `"$schema"` names (`…/<kind>.schema.json`), or else the one its
+ * keys show; `undefined` when it could be several or none.
  *
  * @example detectKind({ name: 'T', timeZone: 'Europe/Paris', coaches: [] }) === 'team'
  */
 export function detectKind(json: unknown): FileKind | undefined {
   if (json === null || typeof json !== 'object') return undefined;
   const record = json as Record<string, unknown>;
+  // A file naming its schema (`"$schema": "../schema/matching-policy.schema.json"`) says its kind.
+  const named =
+    typeof record.$schema === 'string' ? /([a-z-]+)\.schema\.json$/.exec(record.$schema)?.[1] : undefined;
+  if ((FILE_KINDS as readonly (string | undefined)[]).includes(named)) return named as FileKind;
   if (Array.isArray(record.coaches)) return 'team';
   if (Array.isArray(record.requests)) return 'requests';
   if (Array.isArray(record.shifts)) return 'rota';
