@@ -79,7 +79,9 @@ check_pack() {
     dist/node.cjs dist/node.d.ts dist/node.d.cts node/package.json dist/reports.js dist/reports.cjs \
     dist/reports.d.ts dist/reports.d.cts reports/package.json dist/ical.js dist/ical.cjs dist/ical.d.ts \
     dist/ical.d.cts ical/package.json dist/cli.js schema/team.schema.json \
-    schema/requests.schema.json; do
+    schema/requests.schema.json schema/rota-policy.schema.json schema/matching-policy.schema.json \
+    schema/overrides.schema.json schema/rota.schema.json schema/bookings.schema.json schema/tokens.schema.json \
+    schema/feeds-state.schema.json; do
     grep -qx "package/$entry" <<<"$listing" || {
       echo "tarball lacks $entry"
       bad=1
@@ -105,7 +107,8 @@ check_publint() {
 check_attw() {
   need_tarball || return 1
   npx --no attw "$tarball" --exclude-entrypoints ./team.schema.json ./requests.schema.json ./coverage-report.schema.json \
-    ./monthly-review.schema.json --no-definitely-typed \
+    ./monthly-review.schema.json \
+    ./rota-policy.schema.json ./matching-policy.schema.json ./overrides.schema.json ./rota.schema.json ./bookings.schema.json ./tokens.schema.json ./feeds-state.schema.json --no-definitely-typed \
     --no-emoji --no-color --format table-flipped
 }
 

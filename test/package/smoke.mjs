@@ -53,6 +53,10 @@ const { default: requestsSchema } = await import('astreinte/requests.schema.json
   with: { type: 'json' },
 });
 assert.equal(requestsSchema.$id, 'https://unpkg.com/astreinte/schema/requests.schema.json');
+for (const name of ['rota-policy', 'matching-policy', 'overrides', 'rota', 'bookings', 'tokens', 'feeds-state']) {
+  const { default: fileSchema } = await import(`astreinte/${name}.schema.json`, { with: { type: 'json' } });
+  assert.equal(fileSchema.$id, `https://unpkg.com/astreinte/schema/${name}.schema.json`, name);
+}
 
 // The installed command: exit 0 on a valid team, 2 on an invalid one, with a message and no stack trace.
 const bin = fileURLToPath(new URL('./node_modules/.bin/astreinte', import.meta.url));
