@@ -246,7 +246,25 @@ describe('astreinte validate, other kinds', () => {
     const good = await run(['validate', 'm.json'], { 'm.json': JSON.stringify({ bufferMinutes: 10 }) });
     expect(good).toMatchObject({ code: 0, stdout: 'm.json: valid matching policy\n' });
     expect((await run(['validate', 'p.json', '--kind', 'pizza'], { 'p.json': policy })).stderr).toContain(
-      '--kind "pizza" (expected team, requests, rota, rota-policy, matching-policy, overrides or bookings)',
+      '--kind "pizza" (expected team, requests, rota, rota-policy, matching-policy, overrides, bookings, tokens or feeds-state)',
     );
+  });
+
+  it('checks a token file and a feeds state, and says a missing one does not exist', async () => {
+    const tokens = readFileSync('examples/tokens.json', 'utf8');
+    const good = await run(['validate', 't.json'], { 't.json': tokens });
+    expect(good.code).toBe(0);
+    expect(good.stdout).toMatch(/^t\.json: valid token file \(\d+ tokens?, hashes only\)\n$/);
+    const state = JSON.stringify({ version: 1, events: [] });
+    expect(await run(['validate', 's.json'], { 's.json': state })).toMatchObject({
+      code: 0,
+      stdout: 's.json: valid feeds\u2019 published state (0 events)\n',
+    });
+    const bad = await run(['validate', 't.json'], { 't.json': JSON.stringify({ version: 2, tokens: [] }) });
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('t.json: ');
+    const missing = await run(['validate', 'none.json', '--kind', 'tokens'], {});
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('"none.json" does not exist');
   });
 });

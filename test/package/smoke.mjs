@@ -53,7 +53,15 @@ const { default: requestsSchema } = await import('astreinte/requests.schema.json
   with: { type: 'json' },
 });
 assert.equal(requestsSchema.$id, 'https://unpkg.com/astreinte/schema/requests.schema.json');
-for (const name of ['rota-policy', 'matching-policy', 'overrides', 'rota', 'bookings', 'tokens', 'feeds-state']) {
+for (const name of [
+  'rota-policy',
+  'matching-policy',
+  'overrides',
+  'rota',
+  'bookings',
+  'tokens',
+  'feeds-state',
+]) {
   const { default: fileSchema } = await import(`astreinte/${name}.schema.json`, { with: { type: 'json' } });
   assert.equal(fileSchema.$id, `https://unpkg.com/astreinte/schema/${name}.schema.json`, name);
 }

@@ -1,9 +1,11 @@
 /**
- * `astreinte validate`: checks a team, request, policy, overrides or bookings file and lists every problem.
+ * `astreinte validate`: checks any file astreinte reads (team, requests, rota, policies, overrides, bookings, tokens,
+ * the feeds' published state) and lists every problem.
  *
  * @module
  */
-import { MATCHING_POLICY_KEYS } from '../../index.js';
+import { parsePublishedState, parseTokenFile } from '../../ical/index.js';
+import { fail, MATCHING_POLICY_KEYS, ValidationError } from '../../index.js';
 import {
   loadBookings,
   loadMatchingPolicy,
@@ -25,6 +27,8 @@ export const FILE_KINDS = [
   'matching-policy',
   'overrides',
   'bookings',
+  'tokens',
+  'feeds-state',
 ] as const;
 
 /** One of {@link FILE_KINDS}. */
@@ -36,7 +40,8 @@ const NEEDS_TEAM: readonly FileKind[] = ['requests', 'overrides', 'bookings'];
 /** `astreinte validate <file> [--kind K] [--team <team.json>]`. */
 export const validateCommand: Subcommand = {
   name: 'validate',
-  summary: 'checks a team, request, rota, policy, overrides or bookings file; lists every problem',
+  summary:
+    'checks any file astreinte reads (team, requests, rota, policies, overrides, bookings, tokens, state)',
   usage: 'astreinte validate <file.json> [--kind <kind>] [--team <team.json>]',
   details:
     'Exit 0 when the file is valid, 2 when not, with every problem and its path. The kind is the one the\n' +
@@ -92,6 +97,36 @@ function describe(
     case 'matching-policy':
       loadMatchingPolicy(path, io);
       return 'matching policy';
+    case 'tokens':
+      return `token file (${count(readChecked(path, io, parseTokenFile).tokens.length, 'token')}, hashes only)`;
+    case 'feeds-state':
+      return `feeds\u2019 published state (${count(readChecked(path, io, parsePublishedState).events.length, 'event')})`;
+  }
+}
+
+/**
+ * Reads and checks a file the command writes itself (tokens, the feeds' state): unlike `tokens` and `feeds --state`,
+ * which start from an empty file when there is none, a missing file is a problem here.
+ */
+function readChecked<T>(path: string, io: CommandIo, parse: (json: unknown) => T): T {
+  let json: unknown;
+  try {
+    json = JSON.parse(io.readFile(path));
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    const problem =
+      error instanceof SyntaxError
+        ? 'is not valid JSON'
+        : code === 'ENOENT'
+          ? 'does not exist'
+          : 'cannot be read';
+    return fail('file', path, problem, 'a readable JSON file');
+  }
+  try {
+    return parse(json);
+  } catch (error) {
+    if (!(error instanceof ValidationError)) throw error;
+    throw new ValidationError(error.issues.map((i) => ({ ...i, message: `${path}: ${i.message}` })));
   }
 }
 
@@ -141,6 +176,8 @@ export function detectKind(json: unknown): FileKind | undefined {
   if (Array.isArray(record.shifts)) return 'rota';
   if (Array.isArray(record.overrides)) return 'overrides';
   if (Array.isArray(record.bookings) || Array.isArray(record.placed)) return 'bookings';
+  if (Array.isArray(record.tokens)) return 'tokens';
+  if (Array.isArray(record.events)) return 'feeds-state';
   const first: unknown = Array.isArray(json) ? json[0] : undefined;
   if (Array.isArray(json)) {
     if (first === null || typeof first !== 'object') return undefined;
