@@ -73,7 +73,8 @@ export function balanceChains(
   layerCount: number,
   w: ChainBalance,
 ): readonly IndexedRun[] {
-  if (w.bounds.length - 1 < 1 || runs.length === 0 || w.free.length < 2) return runs;
+  // No hand-off block, no run, or nobody to hand a block to.
+  if (w.bounds.length < 2 || runs.length === 0 || w.free.length < 2) return runs;
   const s = chainState(runs, layerCount, w);
   let changed = false;
   for (let again = true; again && s.budget > 0; ) {
