@@ -6,7 +6,7 @@ import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseFeed } from '../ical/support.js';
-import { type ChildResult, runCli, STACK_LINE, startCli, useCli } from './child.js';
+import { type ChildResult, ROOT, runCli, STACK_LINE, startCli, useCli } from './child.js';
 
 const TEAM = 'examples/ca-va-patron.json';
 const REQUESTS = 'examples/requests.json';
@@ -233,7 +233,7 @@ describe('every subcommand on good files, as a child process', () => {
     expect(html.stdout).toMatch(/^<!DOCTYPE html>\n<html lang="en">/);
   });
 
-  it('feeds writes the .ics files it names, each a VCALENDAR; schema --out its two schemas', () => {
+  it('feeds writes the .ics files it names, each a VCALENDAR; schema --out every schema', () => {
     const out = join(at.dir, 'feeds');
     mkdirSync(out);
     const run = astreinte('feeds', TEAM, REQUESTS, '--now', '2026-12-01T08:00', '--out', out);
@@ -253,12 +253,21 @@ describe('every subcommand on good files, as a child process', () => {
 
     const schemas = join(at.dir, 'schemas');
     const written = astreinte('schema', '--out', schemas);
-    expect(written.stdout).toBe(`wrote ${schemas}/team.schema.json\nwrote ${schemas}/requests.schema.json\n`);
-    for (const name of ['team', 'requests']) {
+    // Every committed schema of a file astreinte reads (the two reports' are of its outputs).
+    const names = readdirSync(join(ROOT, 'schema'))
+      .map((file) => file.replace('.schema.json', ''))
+      .filter((name) => name !== 'coverage-report' && name !== 'monthly-review');
+    expect(names).toHaveLength(9);
+    expect(written.stdout.split('\n').sort()).toEqual(
+      ['', ...names.map((name) => `wrote ${schemas}/${name}.schema.json`)].sort(),
+    );
+    for (const name of names) {
       const schema = JSON.parse(readFileSync(join(schemas, `${name}.schema.json`), 'utf8')) as {
+        $id: string;
         title: string;
       };
-      expect(schema.title).toBe(`astreinte ${name === 'team' ? 'team' : 'request'} file`);
+      expect(schema.$id).toBe(`https://unpkg.com/astreinte/schema/${name}.schema.json`);
+      expect(schema.title).toMatch(/^astreinte /);
     }
   });
 
