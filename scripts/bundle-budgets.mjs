@@ -16,7 +16,9 @@ export const BUDGETS = [
     // Issue 10's intake (word tables, grammar, restatement) adds 12.4 kB on top (74.7 -> 87.1 kB, BENCHMARKS
     // section 10): raised to 88. Kept in the core on purpose: a front end reads an SMS as one types, beside the
     // coverage, so the intake is the core's, unlike the reports and the feeds (their own entries).
-    kb: 88,
+    // Issue 11's chains of hand-off blocks (src/rota/balance-chains.ts) and the stability fix add ~3.6 kB to every
+    // page with the rota (87.7 -> 91.4 kB here, 45 -> 48.5 kB on the rota page): raised to 92.
+    kb: 92,
   },
   {
     entry: 'parse-coverage.mjs',
@@ -53,7 +55,8 @@ export const BUDGETS = [
     what: 'a report page: parseTeam + buildCoverageGapReport + coverageGapReportToHtml (issue 9)',
     // Measured at 49.6 kB when the reports landed: a rota page (40 kB) plus the report, its HTML, SVG and the
     // wording of both languages (~9 kB); 55 leaves room without letting a dependency slip in.
-    kb: 55,
+    // Issue 11's chains and stability fix in the rota: 54.3 -> 58.2 kB, raised to 59.
+    kb: 59,
   },
   {
     entry: 'feeds.mjs',
@@ -61,7 +64,8 @@ export const BUDGETS = [
     // Issue 8: measured at 61.5 kB when the feeds landed: ical-generator (~18% of the minified bytes) and
     // timezones-ical-library's VTIMEZONE data (~15%) are ~20 kB gzip on top of a rota page. That is why the feeds
     // are the separate entry `astreinte/ical`: in the core, every page (and core-all's 70) would pay for them.
-    kb: 70,
+    // Issue 11's chains and stability fix in the rota: 70.4 kB, raised to 72.
+    kb: 72,
   },
   {
     entry: 'feed-handler.mjs',
