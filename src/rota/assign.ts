@@ -24,9 +24,9 @@ import {
   timeLeft,
   windowTarget,
 } from './assign-targets.js';
-import { balanceChains } from './balance-chains.js';
+import { balanceChains, type ChainBalance } from './balance-chains.js';
 import { balanceLayers } from './balance-layers.js';
-import { balanceWindows } from './balance-windows.js';
+import { balanceWindows, type WindowBalance } from './balance-windows.js';
 import { localMondaysBetween, localTimesBetween } from './grid.js';
 import type { Horizon } from './horizon.js';
 import type { RotaPolicy } from './policy.js';
@@ -167,51 +167,58 @@ export function assign(
   const byStart = (x: { start: number; layer: number }, y: { start: number; layer: number }) =>
     x.start - y.start || x.layer - y.layer;
   shifts.sort(byStart);
-  // Then, pair by pair of layers, holders may trade hand-off blocks towards each running total's share.
-  const bounds = [from, ...grid, to];
+  const blocks = {
+    bounds: [from, ...grid, to],
+    weeks: [from, ...weekStarts, to],
+    free,
+    minRestMs: policy.minRestMs,
+    maxStretchMs: policy.maxStretchMs,
+    previous,
+    unfilled,
+  };
+  const balanced = balanceRuns(
+    shifts,
+    layerCount,
+    {
+      ...blocks,
+      share: fair,
+      layerWeights: policy.layerWeights,
+      skilled: (c, m) => skilled[c * layerCount + m] === 1,
+      capMs: rules.capMs,
+      minShiftMs: policy.minShiftMs,
+    },
+    { ...blocks, night, weekend, nightShare: nightFair, weekendShare: weekendFair },
+  );
+  return { shifts: balanced, unfilled: unfilled.sort(byStart) };
+}
+
+/**
+ * The passes after the walk, in order, each keeping coverage and the hard constraints: pair by pair of layers, the
+ * holders of a hand-off block trade layers towards each running total's share (`balance-layers.ts`); then chains of
+ * hand-off blocks towards each layer's share and the total's, where the trades could not reach
+ * (`balance-chains.ts`); then same-layer blocks swapped between coaches towards their night and weekend shares
+ * (`balance-windows.ts`). `chains.share` holds the running totals, `[c * layerCount + l]`, ms.
+ */
+function balanceRuns(
+  shifts: IndexedRun[],
+  layerCount: number,
+  chains: ChainBalance,
+  windows: WindowBalance,
+): IndexedRun[] {
+  const coachCount = chains.free.length;
   let balanced: IndexedRun[] = shifts;
   for (let l = 0; l + 1 < layerCount; l++) {
     balanced = balanceLayers(
       balanced,
       l,
-      bounds,
-      Float64Array.from({ length: coachCount }, (_, c) => fair[c * layerCount + l]!),
-      (c, m) => skilled[c * layerCount + m] === 1,
-      previous,
+      chains.bounds,
+      Float64Array.from({ length: coachCount }, (_, c) => chains.share[c * layerCount + l]!),
+      chains.skilled,
+      chains.previous,
     );
   }
-  // Then chains of hand-off blocks towards each layer's share and the total's, where the trades could not reach.
-  balanced = [
-    ...balanceChains(balanced, layerCount, {
-      bounds,
-      weeks: [from, ...weekStarts, to],
-      free,
-      share: fair,
-      layerWeights: policy.layerWeights,
-      skilled: (c, m) => skilled[c * layerCount + m] === 1,
-      capMs: rules.capMs,
-      minRestMs: policy.minRestMs,
-      maxStretchMs: policy.maxStretchMs,
-      minShiftMs: policy.minShiftMs,
-      previous,
-      unfilled,
-    }),
-  ];
-  // Then nights and weekends: same-layer blocks swapped between coaches towards their night and weekend shares.
-  balanced = balanceWindows(balanced, layerCount, {
-    bounds,
-    weeks: [from, ...weekStarts, to],
-    free,
-    night,
-    weekend,
-    nightShare: nightFair,
-    weekendShare: weekendFair,
-    minRestMs: policy.minRestMs,
-    maxStretchMs: policy.maxStretchMs,
-    previous,
-    unfilled,
-  });
-  return { shifts: balanced, unfilled: unfilled.sort(byStart) };
+  balanced = [...balanceChains(balanced, layerCount, chains)];
+  return balanceWindows(balanced, layerCount, windows);
 }
 
 /**
