@@ -361,6 +361,35 @@ function readSpans(
   return spans;
 }
 
+/**
+ * Reads a JSON file and checks it with `parse` (e.g. `parseTokenFile`, `parsePublishedState`), every problem
+ * starting with the file's path; a missing file is a problem (unlike `tokens` and `feeds --state`, which start
+ * from an empty file when there is none).
+ *
+ * @param what - the file's kind in messages, e.g. `'token file'`.
+ * @param expected - what a good file is, for the message of a missing or broken one.
+ * @throws {@link index!ValidationError} for a missing, unreadable or malformed file, or what `parse` throws.
+ * @example
+ * ```ts
+ * const tokens = loadCheckedFile('token file', 'tokens.json', 'a JSON token file', parseTokenFile, { readFile });
+ * ```
+ */
+export function loadCheckedFile<T>(
+  what: string,
+  path: string,
+  expected: string,
+  parse: (json: unknown) => T,
+  io: { readonly readFile: ReadFile },
+): T {
+  const json = readJson(what, path, expected, io);
+  try {
+    return parse(json);
+  } catch (error) {
+    if (error instanceof ValidationError) throw inFile(path, error.issues);
+    throw error;
+  }
+}
+
 /** Throws when the file's `$schema` key is there and not a string. */
 function refuseBadSchemaKey(path: string, json: unknown): void {
   const issues = schemaKeyIssues(json);

@@ -5,9 +5,10 @@
  * @module
  */
 import { parsePublishedState, parseTokenFile } from '../../ical/index.js';
-import { fail, MATCHING_POLICY_KEYS, ValidationError } from '../../index.js';
+import { MATCHING_POLICY_KEYS } from '../../index.js';
 import {
   loadBookings,
+  loadCheckedFile,
   loadMatchingPolicy,
   loadOverrides,
   loadPolicy,
@@ -97,36 +98,20 @@ function describe(
     case 'matching-policy':
       loadMatchingPolicy(path, io);
       return 'matching policy';
-    case 'tokens':
-      return `token file (${count(readChecked(path, io, parseTokenFile).tokens.length, 'token')}, hashes only)`;
-    case 'feeds-state':
-      return `feeds\u2019 published state (${count(readChecked(path, io, parsePublishedState).events.length, 'event')})`;
-  }
-}
-
-/**
- * Reads and checks a file the command writes itself (tokens, the feeds' state): unlike `tokens` and `feeds --state`,
- * which start from an empty file when there is none, a missing file is a problem here.
- */
-function readChecked<T>(path: string, io: CommandIo, parse: (json: unknown) => T): T {
-  let json: unknown;
-  try {
-    json = JSON.parse(io.readFile(path));
-  } catch (error) {
-    const code = (error as { code?: string }).code;
-    const problem =
-      error instanceof SyntaxError
-        ? 'is not valid JSON'
-        : code === 'ENOENT'
-          ? 'does not exist'
-          : 'cannot be read';
-    return fail('file', path, problem, 'a readable JSON file');
-  }
-  try {
-    return parse(json);
-  } catch (error) {
-    if (!(error instanceof ValidationError)) throw error;
-    throw new ValidationError(error.issues.map((i) => ({ ...i, message: `${path}: ${i.message}` })));
+    case 'tokens': {
+      const file = loadCheckedFile('token file', path, 'a JSON token file', parseTokenFile, io);
+      return `token file (${count(file.tokens.length, 'token')}, hashes only)`;
+    }
+    case 'feeds-state': {
+      const state = loadCheckedFile(
+        'state file',
+        path,
+        'the JSON written by feeds --state',
+        parsePublishedState,
+        io,
+      );
+      return `feeds\u2019 published state (${count(state.events.length, 'event')})`;
+    }
   }
 }
 
