@@ -191,6 +191,22 @@ export function jsonText(value: unknown): string {
 }
 
 /**
+ * `text`, the JSON object a command rewrites a file with, with the `"$schema"` of the file it replaces put back first
+ * when that file had one: the user's link for editors, which the file's own writer does not know of.
+ *
+ * @example keepingSchema(io, 'tokens.json', tokenFileText(records)) // '{\n  "$schema": "…", "version": 1, …'
+ */
+export function keepingSchema(io: CommandIo, path: string, text: string): string {
+  let schema: unknown;
+  try {
+    schema = (JSON.parse(io.readFile(path)) as { $schema?: unknown } | null)?.$schema;
+  } catch {
+    return text; // no file yet (or one the reader has already refused)
+  }
+  return typeof schema === 'string' ? jsonText({ $schema: schema, ...JSON.parse(text) }) : text;
+}
+
+/**
  * Writes the run's files through `io.writeFiles` (all or nothing). A file that cannot be written (a missing
  * folder, no permission, a full disk) is bad input, reported against `option` with the file and the system's code,
  * not an unexpected failure.

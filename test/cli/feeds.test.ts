@@ -56,6 +56,14 @@ describe('astreinte feeds', () => {
     expect(cancelled.every((e) => e.sequence === 1 && e.transp === 'OPAQUE')).toBe(true);
   });
 
+  it('keeps the "$schema" a user added to the state file when it rewrites it', async () => {
+    const args = ['feeds', 'team.json', 'requests.json', ...NOW, '--out', 'o', '--state', 's.json'];
+    const state = (await run(args, files)).written.get('s.json') as string;
+    const linked = JSON.stringify({ $schema: './feeds-state.schema.json', ...JSON.parse(state) }, null, 2);
+    const again = (await run(args, { ...files, 's.json': linked })).written.get('s.json') as string;
+    expect(again).toBe(`${linked}\n`);
+  });
+
   it('English, UTC times and an explicit horizon', async () => {
     const out = await run(
       [

@@ -37,6 +37,18 @@ describe('astreinte tokens', () => {
     expect(after.filter((r) => r.revokedAt === undefined).map((r) => r.target.kind)).toEqual(['team']);
   });
 
+  it('keeps the "$schema" a user added to the token file, first, when it rewrites it', async () => {
+    const linked = '{\n  "$schema": "../schema/tokens.schema.json",\n  "version": 1,\n  "tokens": []\n}\n';
+    const issued = (await run(['tokens', 'issue', 't.json', '--team'], { 't.json': linked })).written;
+    const text = issued.get('t.json') as string;
+    expect(Object.keys(JSON.parse(text))).toEqual(['$schema', 'version', 'tokens']);
+    expect(parseTokenFile(JSON.parse(text)).tokens).toHaveLength(1);
+    const revoked = (await run(['tokens', 'revoke', 't.json', '--team'], { 't.json': text })).written;
+    expect(JSON.parse(revoked.get('t.json') as string).$schema).toBe('../schema/tokens.schema.json');
+    const fresh = (await run(['tokens', 'issue', 't.json', '--team'])).written.get('t.json') as string;
+    expect(Object.keys(JSON.parse(fresh))).toEqual(['version', 'tokens']);
+  });
+
   it('exactly one target; a bad token file exits 2 naming it', async () => {
     expect((await run(['tokens', 'issue', 't.json'])).code).toBe(2);
     expect((await run(['tokens', 'issue', 't.json', '--team', '--gaps'])).code).toBe(2);

@@ -11,6 +11,8 @@ import { type CommandIo, type ParsedArgs, type Subcommand, UsageError } from '..
 import {
   HORIZON_OPTIONS,
   horizonArg,
+  jsonText,
+  keepingSchema,
   loadTeamArg,
   NOW_OPTION,
   nowArg,
@@ -140,7 +142,7 @@ export const feedsCommand: Subcommand = {
     });
     const batch = new Map<string, string>();
     for (const [name, text] of files) batch.set(`${out}/${name}`, text);
-    if (stateFile !== undefined) batch.set(stateFile, `${JSON.stringify(state, null, 2)}\n`);
+    if (stateFile !== undefined) batch.set(stateFile, keepingSchema(io, stateFile, jsonText(state)));
     writeOutputs(io, '--out', batch);
     progress(io);
     io.stdout(

@@ -8,7 +8,7 @@ import { type FeedTarget, issueToken, revokeTokens, type TokenRecord, targetKey 
 import { fail } from '../../index.js';
 import { readTokenFile, tokenFileText } from '../../node/index.js';
 import { type CommandIo, type OptionSpec, type ParsedArgs, type Subcommand, UsageError } from '../command.js';
-import { stringOption } from '../common.js';
+import { keepingSchema, stringOption } from '../common.js';
 
 const TARGET_OPTIONS = {
   coach: { type: 'string', valueName: '<id>', description: 'the coach whose feed the link opens' },
@@ -59,7 +59,7 @@ export const tokensIssueCommand: Subcommand = {
     const target = targetArg(args);
     const records = readTokens(path, io);
     const { token, record } = await issueToken(target, io.now());
-    io.writeFiles(new Map([[path, tokenFileText([...records, record])]]));
+    io.writeFiles(new Map([[path, keepingSchema(io, path, tokenFileText([...records, record]))]]));
     const link = `/feeds/${token}.ics`;
     const base = stringOption(args, 'base-url')?.replace(/\/+$/, '');
     io.stdout(`New link for ${targetKey(target)} (shown once; keep it secret):\n`);
@@ -81,7 +81,7 @@ export const tokensRevokeCommand: Subcommand = {
     const path = args.positionals[0] as string;
     const target = targetArg(args);
     const { records, revoked } = revokeTokens(readTokens(path, io), target, io.now());
-    if (revoked > 0) io.writeFiles(new Map([[path, tokenFileText(records)]]));
+    if (revoked > 0) io.writeFiles(new Map([[path, keepingSchema(io, path, tokenFileText(records))]]));
     io.stdout(`${revoked} link${revoked === 1 ? '' : 's'} of ${targetKey(target)} revoked\n`);
     return 0;
   },
