@@ -26,6 +26,7 @@ import {
 } from './assign-targets.js';
 import { balanceChains, type ChainBalance } from './balance-chains.js';
 import { balanceLayers } from './balance-layers.js';
+import { refillBlocks } from './balance-refill.js';
 import { balanceWindows, type WindowBalance } from './balance-windows.js';
 import { localMondaysBetween, localTimesBetween } from './grid.js';
 import type { Horizon } from './horizon.js';
@@ -196,7 +197,8 @@ export function assign(
  * The passes after the walk, in order, each keeping coverage and the hard constraints: pair by pair of layers, the
  * holders of a hand-off block trade layers towards each running total's share (`balance-layers.ts`); then chains of
  * hand-off blocks towards each layer's share and the total's, where the trades could not reach
- * (`balance-chains.ts`); then same-layer blocks swapped between coaches towards their night and weekend shares
+ * (`balance-chains.ts`); then the blocks that change hands inside, filled again by the hand-off rule under the
+ * best order of preference of their coaches (`balance-refill.ts`); then same-layer blocks swapped between coaches towards their night and weekend shares
  * (`balance-windows.ts`). `chains.share` holds the running totals, `[c * layerCount + l]`, ms.
  */
 function balanceRuns(
@@ -218,6 +220,7 @@ function balanceRuns(
     );
   }
   balanced = [...balanceChains(balanced, layerCount, chains)];
+  balanced = [...refillBlocks(balanced, layerCount, chains)];
   return balanceWindows(balanced, layerCount, windows);
 }
 

@@ -242,7 +242,7 @@ function keptByPrevious(previous: ChainBalance['previous'], C: number) {
  * `movable[k]` is 1 for a block at least the minimum shift long and away from any span left empty for want of cap,
  * rest, stretch or skills; `cappedWeek[wk]` is 1 in a week where a span is empty for want of cap.
  */
-function movableBlocks(w: ChainBalance): { movable: Uint8Array; cappedWeek: Uint8Array } {
+export function movableBlocks(w: ChainBalance): { movable: Uint8Array; cappedWeek: Uint8Array } {
   const { bounds } = w;
   const B = bounds.length - 1;
   const W = w.weeks.length - 1;
@@ -268,7 +268,7 @@ function movableBlocks(w: ChainBalance): { movable: Uint8Array; cappedWeek: Uint
  * Per coach: deviation per layer (`[c * L + l]`, time held minus share, ms), hours per week (`[c * W + wk]`, ms),
  * weeks with an override (1 there), and time on call (all layers).
  */
-function coachLoads(runs: readonly IndexedRun[], L: number, w: ChainBalance) {
+export function coachLoads(runs: readonly IndexedRun[], L: number, w: ChainBalance) {
   const C = w.free.length;
   const W = w.weeks.length - 1;
   const pairs: number[][] = Array.from({ length: C }, () => []);
@@ -327,12 +327,15 @@ function ownedBlocks(holder: Int32Array, movable: Uint8Array, L: number, C: numb
  * The levels, in order: the first line, then (with several layers) the total, each next layer and the weighted
  * total. Level v is layer `order[v]` (L for the total, L + 1 for the weighted total).
  */
-function levelOrder(L: number): number[] {
+export function levelOrder(L: number): number[] {
   return L === 1 ? [0] : [0, L, ...Array.from({ length: L - 1 }, (_, l) => l + 1), L + 1];
 }
 
 /** The shortest movable block, and one hand-off block (the shortest between two hand-off times), both ms. */
-function blockLengths(bounds: readonly number[], movable: Uint8Array): { shortest: number; block: number } {
+export function blockLengths(
+  bounds: readonly number[],
+  movable: Uint8Array,
+): { shortest: number; block: number } {
   const B = bounds.length - 1;
   let shortest = Number.POSITIVE_INFINITY;
   for (let k = 0; k < B; k++)
@@ -361,29 +364,52 @@ function levelKinds(order: readonly number[], L: number, v: number): [number, nu
   return kinds;
 }
 
-/** Level v of the deviations `d[at..at + L - 1]` (one coach's), ms: one layer's, the total, or the weighted total. */
-function levelOf(s: ChainState, d: ArrayLike<number>, at: number, v: number): number {
-  const { L } = s;
-  const x = s.order[v]!;
+/**
+ * Level `x` of the deviations `d[at..at + L - 1]` (one coach's, ms): layer x's for x < L, the total's for x = L, the
+ * weighted total's for x = L + 1.
+ */
+function levelOf(
+  d: ArrayLike<number>,
+  at: number,
+  L: number,
+  x: number,
+  layerWeights: readonly number[],
+): number {
   if (x < L) return d[at + x]!;
   let sum = 0;
-  for (let l = 0; l < L; l++) sum += (x === L ? 1 : s.w.layerWeights[l]!) * d[at + l]!;
+  for (let l = 0; l < L; l++) sum += (x === L ? 1 : layerWeights[l]!) * d[at + l]!;
   return sum;
 }
 
-/** Sign of (after − before) in the lexicographic order of the module notes, over the `n` coaches of a path. */
-function compareLevels(s: ChainState, n: number): number {
-  const { L, before, after, scratchA, scratchB } = s;
-  for (const tau of [s.block, 0]) {
-    for (let v = 0; v < s.order.length; v++) {
+/**
+ * Sign of (after − before) in the lexicographic order of the module notes, over `n` coaches' deviations
+ * (`before[i * L + l]`, `after[i * L + l]`, ms): level by level (`order`, as {@link levelOrder} gives), first each
+ * coach's excess over one hand-off block (`block`, ms), then the deviations themselves, each compared as a vector
+ * sorted from the largest. `scratchA` and `scratchB` are reused (their contents are overwritten).
+ *
+ * @example compareDeviations(Float64Array.of(9), Float64Array.of(3), 1, 1, [0], 4, [1], [], []) === -1
+ */
+export function compareDeviations(
+  before: ArrayLike<number>,
+  after: ArrayLike<number>,
+  n: number,
+  L: number,
+  order: readonly number[],
+  block: number,
+  layerWeights: readonly number[],
+  scratchA: number[],
+  scratchB: number[],
+): number {
+  for (const tau of [block, 0]) {
+    for (const x of order) {
       scratchA.length = 0;
       scratchB.length = 0;
       for (let i = 0; i < n; i++) {
-        scratchA.push(Math.max(0, Math.abs(levelOf(s, before, i * L, v)) - tau));
-        scratchB.push(Math.max(0, Math.abs(levelOf(s, after, i * L, v)) - tau));
+        scratchA.push(Math.max(0, Math.abs(levelOf(before, i * L, L, x, layerWeights)) - tau));
+        scratchB.push(Math.max(0, Math.abs(levelOf(after, i * L, L, x, layerWeights)) - tau));
       }
-      scratchA.sort((x, y) => y - x);
-      scratchB.sort((x, y) => y - x);
+      scratchA.sort((p, q) => q - p);
+      scratchB.sort((p, q) => q - p);
       for (let i = 0; i < n; i++) {
         if (scratchB[i]! < scratchA[i]! - EPS) return -1;
         if (scratchB[i]! > scratchA[i]! + EPS) return 1;
@@ -391,6 +417,12 @@ function compareLevels(s: ChainState, n: number): number {
     }
   }
   return 0;
+}
+
+/** Sign of (after − before) over the `n` coaches of a path (see {@link compareDeviations}). */
+function compareLevels(s: ChainState, n: number): number {
+  const { L, before, after, scratchA, scratchB } = s;
+  return compareDeviations(before, after, n, L, s.order, s.block, s.w.layerWeights, scratchA, scratchB);
 }
 
 /** A coach's time on call after the path: `gain` and `loss` are blocks (or NONE). */
@@ -569,7 +601,7 @@ function chainSources(s: ChainState, v: number): Float64Array {
   const { C, L, levelDev, sourceKeys } = s;
   let lowest = Number.POSITIVE_INFINITY;
   for (let c = 0; c < C; c++) {
-    levelDev[c] = levelOf(s, s.dev, c * L, v);
+    levelDev[c] = levelOf(s.dev, c * L, L, s.order[v]!, s.w.layerWeights);
     lowest = Math.min(lowest, levelDev[c]!);
   }
   let count = 0;
