@@ -79,10 +79,22 @@ export function refillBlocks(
   const weekOf = blockWeeks(bounds, w.weeks);
   const previous = normalize(w.previous.flatMap((p) => [p.start, p.end]));
   const { dev, weekHours, overridden, onCall } = coachLoads(runs, L, w);
+  const s: RefillState = {
+    byLayer,
+    dev,
+    weekHours,
+    overridden,
+    onCall,
+    W,
+    order: levelOrder(L),
+    block: blockLengths(bounds, movable).block,
+    scratch: [[], []],
+  };
   const touching = coachesTouching(w.free, bounds);
-  const order = levelOrder(L);
-  const { block } = blockLengths(bounds, movable);
-  const scratch: [number[], number[]] = [[], []];
+  // A block is looked at again only if one of its coaches changed since: `changedAt` by coach, `seenAt` by block.
+  const changedAt = new Int32Array(C);
+  const seenAt = new Int32Array(B).fill(NONE);
+  let step = 0;
   let changed = false;
   for (let pass = 0, again = true; pass < PASSES && again; pass++) {
     again = false;
@@ -90,13 +102,16 @@ export function refillBlocks(
       const coaches = touching[k];
       const wk = weekOf[k]!;
       if (coaches === undefined || movable[k] !== 1 || wk === NONE || cappedWeek[wk] === 1) continue;
+      if (seenAt[k] !== NONE && coaches.every((c) => changedAt[c]! < seenAt[k]!)) continue;
+      seenAt[k] = ++step;
       if (overlaps(previous, bounds[k]!, bounds[k + 1]!)) continue;
       const fill = currentFill(byLayer, w.free, coaches, bounds[k]!, bounds[k + 1]!);
       if (fill === undefined) continue;
-      const best = bestFill(fill, L, w, { dev, order, block, scratch });
+      const best = bestFill(fill, L, w, s, wk);
       if (best === undefined) continue;
-      const applied = applyFill(fill, best, byLayer, L, w, { dev, weekHours, overridden, onCall, W, wk });
-      if (applied) again = changed = true;
+      makeFill(fill, best, L, s, wk);
+      for (const c of coaches) changedAt[c] = ++step;
+      again = changed = true;
     }
   }
   if (!changed) return runs;
@@ -170,7 +185,7 @@ function currentFill(
   const edges = new Set<number>();
   for (const c of coaches) {
     const set = free[c]!;
-    for (let i = 0; i < set.length; i++) if (set[i]! > start && set[i]! < end) edges.add(set[i]!);
+    for (let i = firstAfter(set, start); i < set.length && set[i]! < end; i++) edges.add(set[i]!);
   }
   const cuts = [start, ...[...edges].sort((a, b) => a - b), end];
   const P = cuts.length - 1;
@@ -202,8 +217,20 @@ function currentFill(
 
 /** `[a, b)` lies inside one interval of `set`. */
 function covers(set: IntervalSet, a: number, b: number): boolean {
-  for (let i = 0; i < set.length; i += 2) if (set[i]! <= a && b <= set[i + 1]!) return true;
-  return false;
+  // The interval that could hold a is the one whose end is the first edge after a.
+  const i = firstAfter(set, a);
+  return i % 2 === 1 && set[i - 1]! <= a && b <= set[i]!;
+}
+
+/** Index of the first edge of `set` (sorted) strictly after `t`, or its length. */
+function firstAfter(set: IntervalSet, t: number): number {
+  let [lo, hi] = [0, set.length];
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (set[mid]! <= t) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** Every order of `0..n-1`, in lexicographic order. */
@@ -281,61 +308,83 @@ function timeByLayer(fill: BlockFill, held: Int32Array, L: number): Float64Array
   return time;
 }
 
+/** What a pass keeps of the rota and updates as it refills blocks: by coach (and layer, and week), ms. */
+interface RefillState {
+  readonly byLayer: IndexedRun[][];
+  readonly dev: Float64Array;
+  readonly weekHours: Float64Array;
+  readonly overridden: Uint8Array;
+  readonly onCall: IntervalSet[];
+  readonly W: number;
+  readonly order: readonly number[];
+  readonly block: number;
+  readonly scratch: [number[], number[]];
+}
+
+/** A fill that keeps the hard constraints, ready to be made (see {@link makeFill}). */
+interface Prepared {
+  readonly time: Float64Array;
+  readonly now: Float64Array;
+  readonly gain: Float64Array;
+  readonly sets: readonly (IntervalSet | undefined)[];
+  readonly spliced: readonly { at: number; removed: IndexedRun[]; runs: IndexedRun[] }[];
+}
+
 /**
- * The best fill of the block under every order of preference of its coaches, when it is better than the block's
- * own (see the module notes; the hard constraints are checked when it is applied), else undefined.
+ * The best fill of the block under every order of preference of its coaches that keeps the hard constraints, when
+ * it is better than the block's own (see the module notes), else undefined. Orders giving a fill already seen are
+ * skipped.
  */
 function bestFill(
   fill: BlockFill,
   L: number,
   w: ChainBalance,
-  c: {
-    readonly dev: Float64Array;
-    readonly order: readonly number[];
-    readonly block: number;
-    readonly scratch: [number[], number[]];
-  },
-): Int32Array | undefined {
+  s: RefillState,
+  wk: number,
+): Prepared | undefined {
   const n = fill.coaches.length;
   const now = timeByLayer(fill, fill.held, L);
   const before = new Float64Array(n * L);
   fill.coaches.forEach((coach, i) => {
-    for (let l = 0; l < L; l++) before[i * L + l] = c.dev[coach * L + l]!;
+    for (let l = 0; l < L; l++) before[i * L + l] = s.dev[coach * L + l]!;
   });
-  let best: { held: Int32Array; after: Float64Array } | undefined;
+  const seen: Int32Array[] = [fill.held];
+  let best: { prepared: Prepared; after: Float64Array } | undefined;
+  const after = new Float64Array(n * L);
   for (const rank of ORDERS[n]!) {
     const held = fillInOrder(fill, rank, L, w.skilled);
-    if (held === undefined) continue;
+    if (held === undefined || seen.some((x) => sameFill(x, held))) continue;
+    seen.push(held);
     const time = timeByLayer(fill, held, L);
-    const after = before.map((d, x) => d + time[x]! - now[x]!);
+    for (let x = 0; x < n * L; x++) after[x] = before[x]! + time[x]! - now[x]!;
     const against = best?.after ?? before;
-    if (compareDeviations(against, after, n, L, c.order, c.block, w.layerWeights, ...c.scratch) < 0) {
-      best = { held, after };
-    }
+    if (compareDeviations(against, after, n, L, s.order, s.block, w.layerWeights, ...s.scratch) >= 0)
+      continue;
+    const prepared = prepareFill(fill, held, L, w, s, wk);
+    if (prepared !== undefined) best = { prepared: { ...prepared, time, now }, after: after.slice() };
   }
-  return best?.held;
+  return best?.prepared;
+}
+
+/** Two fills of one block hold the same coaches in the same layers everywhere. */
+function sameFill(x: Int32Array, y: Int32Array): boolean {
+  for (let i = 0; i < x.length; i++) if (x[i] !== y[i]) return false;
+  return true;
 }
 
 /**
- * Makes the fill `held` of the block, if every coach whose time on call it changes keeps their longest stretch,
- * minimum rest and weekly cap (with no override that week where they gain time), and no new shift is shorter than
- * the minimum; updates the runs, deviations, weekly hours and time on call. Returns whether it was made.
+ * The fill `held` of the block, ready to be made, if every coach whose time on call it changes keeps their longest
+ * stretch, minimum rest and weekly cap (with no override that week where they gain time, and no week at its cap
+ * changed), no edge elsewhere loses its reason, and no new shift is shorter than the minimum; else undefined.
  */
-function applyFill(
+function prepareFill(
   fill: BlockFill,
   held: Int32Array,
-  byLayer: IndexedRun[][],
   L: number,
   w: ChainBalance,
-  s: {
-    readonly dev: Float64Array;
-    readonly weekHours: Float64Array;
-    readonly overridden: Uint8Array;
-    readonly onCall: IntervalSet[];
-    readonly W: number;
-    readonly wk: number;
-  },
-): boolean {
+  s: RefillState,
+  wk: number,
+): Omit<Prepared, 'time' | 'now'> | undefined {
   const n = fill.coaches.length;
   const P = fill.cuts.length - 1;
   const spans = (h: Int32Array, i: number) => {
@@ -352,38 +401,41 @@ function applyFill(
     const [was, will] = [spans(fill.held, i), spans(held, i)];
     if (was.length === will.length && was.every((t, x) => t === will[x])) continue;
     const set = union(difference(s.onCall[c]!, Float64Array.of(fill.start, fill.end)), will);
-    if (!holdsRestAndStretch(s.onCall[c]!, w.maxStretchMs, w.minRestMs)) return false;
-    if (!holdsRestAndStretch(set, w.maxStretchMs, w.minRestMs)) return false;
-    if (orphansLimit(s.onCall[c]!, set, w, (t) => byLayer.some((own) => isRunEdge(own, t)))) return false;
+    if (!holdsRestAndStretch(s.onCall[c]!, w.maxStretchMs, w.minRestMs)) return undefined;
+    if (!holdsRestAndStretch(set, w.maxStretchMs, w.minRestMs)) return undefined;
+    if (orphansLimit(s.onCall[c]!, set, w, (t) => s.byLayer.some((own) => isRunEdge(own, t))))
+      return undefined;
     gain[i] = length(will) - length(was);
-    const week = s.weekHours[c * s.W + s.wk]!;
+    const week = s.weekHours[c * s.W + wk]!;
     // A week at its cap explains where the coach stopped; a week over it is not allowed.
-    if (gain[i] !== 0 && week >= w.capMs[c]! - EPS) return false;
+    if (gain[i] !== 0 && week >= w.capMs[c]! - EPS) return undefined;
     if (gain[i]! > 0) {
-      if (s.overridden[c * s.W + s.wk] === 1) return false;
-      if (week + gain[i]! > w.capMs[c]! + EPS) return false;
+      if (s.overridden[c * s.W + wk] === 1) return undefined;
+      if (week + gain[i]! > w.capMs[c]! + EPS) return undefined;
     }
     sets[i] = set;
   }
-  const spliced = Array.from({ length: L }, (_, l) => spliceLayer(byLayer[l]!, fill, held, l));
+  const spliced = Array.from({ length: L }, (_, l) => spliceLayer(s.byLayer[l]!, fill, held, l));
   for (const x of spliced) {
     for (const r of x.runs) {
       if (r.end - r.start >= w.minShiftMs) continue;
-      if (!x.removed.some((o) => o.coach === r.coach && o.start === r.start && o.end === r.end)) return false;
+      if (!x.removed.some((o) => o.coach === r.coach && o.start === r.start && o.end === r.end))
+        return undefined;
     }
   }
-  spliced.forEach((x, l) => {
-    byLayer[l]!.splice(x.at, x.removed.length, ...x.runs);
+  return { gain, sets, spliced };
+}
+
+/** Makes a prepared fill: the runs, deviations, weekly hours and time on call of its coaches. */
+function makeFill(fill: BlockFill, f: Prepared, L: number, s: RefillState, wk: number): void {
+  f.spliced.forEach((x, l) => {
+    s.byLayer[l]!.splice(x.at, x.removed.length, ...x.runs);
   });
-  const now = timeByLayer(fill, fill.held, L);
-  const time = timeByLayer(fill, held, L);
-  for (let i = 0; i < n; i++) {
-    const c = fill.coaches[i]!;
-    for (let l = 0; l < L; l++) s.dev[c * L + l] = s.dev[c * L + l]! + time[i * L + l]! - now[i * L + l]!;
-    s.weekHours[c * s.W + s.wk] = s.weekHours[c * s.W + s.wk]! + gain[i]!;
-    if (sets[i] !== undefined) s.onCall[c] = sets[i]!;
-  }
-  return true;
+  fill.coaches.forEach((c, i) => {
+    for (let l = 0; l < L; l++) s.dev[c * L + l] = s.dev[c * L + l]! + f.time[i * L + l]! - f.now[i * L + l]!;
+    s.weekHours[c * s.W + wk] = s.weekHours[c * s.W + wk]! + f.gain[i]!;
+    if (f.sets[i] !== undefined) s.onCall[c] = f.sets[i]!;
+  });
 }
 
 /**
