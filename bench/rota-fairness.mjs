@@ -17,6 +17,7 @@ import { fmtRatio, fmtTime, median, ratio, ratioRange } from './harness.mjs';
 import { lib } from './lib.mjs';
 import { BLOCK_HOURS, blockMasks, smallInstance } from './rota-exact.mjs';
 import { rotaTeam } from './rota-teams.mjs';
+import { lcg } from './team-gen.mjs';
 
 const HOUR = 3_600_000;
 const DAY = 86_400_000;
@@ -171,6 +172,109 @@ function exampleGaps(j, opt) {
   };
 }
 
+/**
+ * A small team whose windows start and end on any half hour (seeded): 2-4 coaches, 1-3 weekly windows each of half
+ * an hour to 8 hours, weights 0.5-2, one or two layers; one week from Monday 2027-01-04 in Paris.
+ */
+function offGridInstance(seed) {
+  const rand = lcg(seed);
+  const int = (lo, hi) => lo + Math.floor(rand() * (hi - lo + 1));
+  const hhmm = (m) =>
+    `${String(Math.floor(m / 60) % 24).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
+  const days = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'];
+  const coaches = Array.from({ length: int(2, 4) }, (_, c) => ({
+    id: `c${c}`,
+    name: `Coach ${c}`,
+    availability: Array.from({ length: int(1, 3) }, () => {
+      const start = int(0, 47) * 30;
+      const end = Math.min(start + int(1, 16) * 30, 1440);
+      const chosen = days.filter(() => rand() < 0.5);
+      return {
+        days: chosen.length > 0 ? chosen : ['MO'],
+        from: hhmm(start),
+        to: end === 1440 ? '24:00' : hhmm(end),
+      };
+    }),
+    weight: [0.5, 1, 1, 1.5, 2][int(0, 4)],
+  }));
+  return { team: { name: `off-grid ${seed}`, timeZone: 'Europe/Paris', coaches }, layers: int(1, 2) };
+}
+
+/**
+ * 5g: teams off the hand-off grid against the exact optimum of the rotas that keep the hand-off rule
+ * (`orderedOptimum`), in the rota's own order (first line, total, then the backup and the weighted total); with no
+ * minimum shift (the model does not know it) and with the default one (60 minutes).
+ */
+function offGridLines(instances) {
+  const from = Date.UTC(2027, 0, 3, 23);
+  const to = from + 7 * DAY;
+  const handOffs = [];
+  for (let t = from + 4 * HOUR; t < to; t += 4 * HOUR) handOffs.push(t);
+  const h = (x) => (Number.isNaN(x) ? '–' : `${x.toFixed(1)} h`);
+  const lines = [
+    `5g. ${instances} teams off the hand-off grid (seeds 2000–${2000 + instances - 1}: 2–4 coaches, windows on any half hour, weights 0.5–2, one or two layers, one week), against the exact optimum of the rotas that keep the hand-off rule (\`orderedOptimum\`, no caps), in the rota's own order; rest 0, stretch 168 h. Gap = ours − optimum, largest deviation.`,
+    '',
+    '| minimum shift | level | instances | median | p90 | max | optimal | within one block (4 h) |',
+    '|---|---|---:|---:|---:|---:|---:|---:|',
+  ];
+  for (const minShiftMinutes of [0, 60]) {
+    const gaps = { first: [], total: [], backup: [], weighted: [] };
+    for (let i = 0; i < instances; i++) {
+      const { team: file, layers } = offGridInstance(2000 + i);
+      const team = lib.parseTeam(file);
+      const policy = {
+        layers: ['primary', 'backup'].slice(0, layers),
+        minRestHours: 0,
+        maxStretchHours: 168,
+        minShiftMinutes,
+      };
+      const rota = lib.generateRota(team, { from, to, policy });
+      const free = lib.computeCoverage(team, { from, to }).coaches.map((c) => c.freeTime);
+      const pieces = exact.rotaPieces({
+        from,
+        to,
+        handOffs,
+        mondays: [],
+        free,
+        coachIds: team.coaches.map((c) => c.id),
+        capped: team.coaches.map(() => false),
+        layers: rota.policy.layers,
+        shifts: rota.shifts,
+      });
+      const s = sharesOf(rota);
+      const opt = exact.orderedOptimum(
+        pieces,
+        team.coaches.length,
+        s.shareByLayer,
+        s.totalShare,
+        s.weights,
+        undefined,
+        3600,
+      );
+      if (opt === undefined) throw new Error(`off-grid ${2000 + i}: HiGHS hit its time limit`);
+      const q = rota.quality;
+      gaps.first.push(q.maxDeviationByLayer.primary - opt.byLayer[0]);
+      gaps.total.push(q.maxFairShareDeviationHours - opt.totalAfterFirst);
+      if (layers > 1) {
+        gaps.backup.push(q.maxDeviationByLayer.backup - opt.afterTotal.byLayer[1]);
+        gaps.weighted.push(q.maxWeightedDeviationHours - opt.afterTotal.weighted);
+      }
+    }
+    for (const [key, label] of [
+      ['first', 'first line'],
+      ['total', 'total (after the first line)'],
+      ['backup', 'backup (after those)'],
+      ['weighted', 'weighted total (after those)'],
+    ]) {
+      const st = stat(gaps[key]);
+      lines.push(
+        `| ${minShiftMinutes} min | ${label} | ${st.n} | **${h(st.median)}** | ${h(st.p90)} | ${h(st.max)} | ${st.zero}/${st.n} | ${st.withinBlock}/${st.n} |`,
+      );
+    }
+  }
+  return lines;
+}
+
 /** Loaded once, when workload 5 is imported: the "before" library and the exact optimum. */
 export const { before, sha } = await beforeLibrary();
 const exact = await exactModule();
@@ -298,6 +402,9 @@ export function workloadRotaLayerFairness({ instances }) {
       )
       .join('; ')}.`,
   );
+  lines.push('');
+  lines.push('');
+  lines.push(...offGridLines(instances));
   lines.push('');
   lines.push(`Study time ${((performance.now() - started) / 1000).toFixed(1)} s.`);
   return { text: lines.join('\n'), rows, example };
