@@ -97,9 +97,7 @@ export function assign(
 
   // On-call time per coach and layer (c * layerCount + l).
   const layerLoad = new Float64Array(coachCount * layerCount);
-  // Per-piece memo of urgencies (per coach and layer) and free time left (per coach), by piece number.
-  const urgencyPiece = new Int32Array(coachCount * layerCount).fill(NONE);
-  const urgencyValue = new Float64Array(coachCount * layerCount);
+  // Per-piece memo of each coach's free time left, by piece number.
   const freeLeftPiece = new Int32Array(coachCount).fill(NONE);
   const freeLeftValue = new Float64Array(coachCount);
   const usedWeek = new Float64Array(coachCount);
@@ -137,11 +135,14 @@ export function assign(
     isFree,
     freeList,
     layerLoad,
-    urgencyPiece,
-    urgencyValue,
     freeLeftPiece,
     freeLeftValue,
     piece: 0,
+    scratch: {
+      rankOf: new Int32Array(coachCount),
+      keyOf: new Float64Array(coachCount),
+      urgencyOf: new Float64Array(coachCount),
+    },
     usedWeek,
     lastEnd,
     stretchStart,
