@@ -130,8 +130,11 @@ export function fairTargets(
 }
 
 /**
- * For each coach, a function giving their time left in `sets[c]` from instant `t` on (a binary search over prefix
- * sums).
+ * For each coach, a function giving their time left in `sets[c]` from instant `t` on (prefix sums). Each coach
+ * keeps a cursor on the first interval ending after their last `t`, with that interval's bounds and the time from
+ * its start on in flat arrays: the walk asks at increasing instants, mostly inside the same interval, so a call
+ * reads three numbers and the cursor moves forward only past an interval's end (a binary search per call touched
+ * the coach's whole set). An earlier instant falls back to the binary search. Same result either way.
  */
 export function timeLeft(sets: readonly Float64Array[]): (c: number, t: number) => number {
   const prefixes = sets.map((set) => {
@@ -139,12 +142,34 @@ export function timeLeft(sets: readonly Float64Array[]): (c: number, t: number) 
     for (let i = 0; i < set.length; i += 2) prefix[(i >> 1) + 1] = prefix[i >> 1]! + set[i + 1]! - set[i]!;
     return prefix;
   });
-  return (c, t) => {
+  const n = sets.length;
+  // Per coach: the cursor (interval index), the last instant asked, the interval's start and end (+∞ past the
+  // last one) and the free time from its start on.
+  const cursor = new Int32Array(n);
+  const lastT = new Float64Array(n).fill(Number.NEGATIVE_INFINITY);
+  const start = new Float64Array(n);
+  const end = new Float64Array(n);
+  const rest = new Float64Array(n);
+  const moveTo = (c: number, lo: number) => {
     const set = sets[c]!;
     const prefix = prefixes[c]!;
-    const lo = firstEndingAfter(set, t);
-    const inside = lo < set.length >> 1 && set[2 * lo]! < t ? t - set[2 * lo]! : 0;
-    return prefix[prefix.length - 1]! - prefix[lo]! - inside;
+    const inSet = lo < set.length >> 1;
+    cursor[c] = lo;
+    start[c] = inSet ? set[2 * lo]! : Number.POSITIVE_INFINITY;
+    end[c] = inSet ? set[2 * lo + 1]! : Number.POSITIVE_INFINITY;
+    rest[c] = prefix[prefix.length - 1]! - prefix[lo]!;
+  };
+  for (let c = 0; c < n; c++) moveTo(c, 0);
+  return (c, t) => {
+    if (t < lastT[c]!) moveTo(c, firstEndingAfter(sets[c]!, t));
+    else if (end[c]! <= t) {
+      const set = sets[c]!;
+      let lo = cursor[c]!;
+      while (lo < set.length >> 1 && set[2 * lo + 1]! <= t) lo++;
+      moveTo(c, lo);
+    }
+    lastT[c] = t;
+    return rest[c]! - (start[c]! < t ? t - start[c]! : 0);
   };
 }
 
