@@ -32,14 +32,16 @@ import type { Horizon } from './horizon.js';
 import type { RotaPolicy } from './policy.js';
 import type { IndexedOverride, IndexedShift } from './rota-inputs.js';
 import { sweepCounts } from './sweep.js';
-import { nightAndWeekend, overlapCursor } from './windows.js';
+import { nightAndWeekend, overlapCursor, type WindowFree } from './windows.js';
 
 export type { CoachRules, IndexedRun, IndexedUnfilled } from './assign-state.js';
 
 /**
  * Assigns coaches to layers over `horizon`: overrides first, then the previous rota's holders while still valid,
  * then by urgency against each layer's fair share; returns the shifts (by start, then layer) and the unfilled
- * spans with their reasons. Indexes are coach and layer positions; times UTC epoch ms.
+ * spans with their reasons, and each coach's free time in the nights and weekends (computed for the steering,
+ * handed on so that the summary need not intersect them again). Indexes are coach and layer positions; times UTC
+ * epoch ms.
  */
 export function assign(
   coachCount: number,
@@ -50,7 +52,7 @@ export function assign(
   horizon: Horizon,
   teamTable: ZoneTable,
   rules: CoachRules,
-): { shifts: IndexedRun[]; unfilled: IndexedUnfilled[] } {
+): { shifts: IndexedRun[]; unfilled: IndexedUnfilled[]; windowFree: WindowFree } {
   const { from, to } = horizon;
   const layerCount = policy.layers.length;
   const grid = localTimesBetween(teamTable, from, to, policy.handOffMinutes);
@@ -190,7 +192,11 @@ export function assign(
     },
     { ...blocks, night, weekend, nightShare: nightFair, weekendShare: weekendFair },
   );
-  return { shifts: balanced, unfilled: unfilled.sort(byStart) };
+  return {
+    shifts: balanced,
+    unfilled: unfilled.sort(byStart),
+    windowFree: { night: nightFree, weekend: weekendFree },
+  };
 }
 
 /**

@@ -13,13 +13,15 @@ import { weekBounds } from './grid.js';
 import type { Horizon } from './horizon.js';
 import type { RotaPolicy } from './policy.js';
 import type { CoachLoad, Rota, RotaFlag, RotaQuality, Shift, UnfilledSpan } from './rota.js';
-import { nightAndWeekend, windowShares } from './windows.js';
+import { nightAndWeekend, type WindowFree, windowShares } from './windows.js';
 
 /**
  * Assembles a {@link Rota} from shifts: per-coach load with fair shares, and quality figures. Used after
  * generation and after swaps, so both report alike.
  *
  * @param free - each coach's free time in the horizon (team order), for capacities.
+ * @param windowFree - the same free time inside the nights and the weekends of the horizon, when the caller has
+ *   it (the generation does); computed here otherwise.
  */
 export function summarizeRota(
   team: Team,
@@ -30,6 +32,7 @@ export function summarizeRota(
   shifts: readonly Shift[],
   unfilled: readonly UnfilledSpan[],
   flags: readonly RotaFlag[],
+  windowFree?: WindowFree,
 ): Rota {
   const { from, to } = horizon;
   const table = tables.get(team.timeZone)!;
@@ -78,16 +81,17 @@ export function summarizeRota(
   const nightTimes = onCall.map((set) => intersect(set, night));
   const weekendTimes = onCall.map((set) => intersect(set, weekend));
   const capMs = team.coaches.map((coach) => (coach.maxHoursPerWeek ?? Number.POSITIVE_INFINITY) * HOUR);
-  const shareOf = (window: IntervalSet, held: readonly IntervalSet[]) =>
+  const shareOf = (freeInWindow: readonly IntervalSet[], held: readonly IntervalSet[]) =>
     windowShares(
-      free.map((set) => intersect(set, window)),
+      freeInWindow,
       capMs,
       weights,
       bounds,
       held.reduce((sum, set) => sum + totalLength(set), 0),
     );
-  const nightShare = shareOf(night, nightTimes);
-  const weekendShare = shareOf(weekend, weekendTimes);
+  const inWindow = (window: IntervalSet) => free.map((set) => intersect(set, window));
+  const nightShare = shareOf(windowFree?.night ?? inWindow(night), nightTimes);
+  const weekendShare = shareOf(windowFree?.weekend ?? inWindow(weekend), weekendTimes);
 
   const load: CoachLoad[] = team.coaches.map((coach, c) => {
     const set = onCall[c]!;
