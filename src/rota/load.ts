@@ -5,7 +5,7 @@
  * @module
  */
 import type { Team } from '../model/team.js';
-import { type IntervalSet, intersect, normalize, overlaps, totalLength } from '../time/intervals.js';
+import { type IntervalSet, intersect, normalize, totalLength } from '../time/intervals.js';
 import { HOUR, WEEK } from '../time/types.js';
 import type { ZoneTable } from '../time/zone.js';
 import { capacityWithinCaps, layerFairShares, waterFill } from './fair-share.js';
@@ -96,8 +96,7 @@ export function summarizeRota(
   const load: CoachLoad[] = team.coaches.map((coach, c) => {
     const set = onCall[c]!;
     const nightTime = nightTimes[c]!;
-    let nights = 0;
-    for (let i = 0; i < night.length; i += 2) if (overlaps(set, night[i]!, night[i + 1]!)) nights++;
+    const nights = countOverlapping(night, set);
     const totalHours = totals[c]! / HOUR;
     const fairShareHours = fair[c]! / HOUR;
     const byLayer = (value: (l: number) => number) =>
@@ -174,6 +173,27 @@ export function summarizeRota(
     quality,
     flags,
   };
+}
+
+/**
+ * How many intervals of `windows` share time with `set` (both normalized; touching is not sharing), as
+ * `overlaps(set, start, end)` per window would count them, in one merge: O(|windows| + |set|) where a binary search
+ * per window cost O(|windows| log |set|).
+ *
+ * @example countOverlapping(Float64Array.of(0, 2, 4, 6, 8, 10), Float64Array.of(1, 5)) === 2
+ */
+function countOverlapping(windows: IntervalSet, set: IntervalSet): number {
+  let count = 0;
+  let j = 0;
+  for (let i = 0; i < windows.length; i += 2) {
+    const start = windows[i]!;
+    const end = windows[i + 1]!;
+    if (!(start < end)) continue;
+    // The first interval of the set ending after this window starts (the windows come in order).
+    while (j < set.length && set[j + 1]! <= start) j += 2;
+    if (j < set.length && set[j]! < end) count++;
+  }
+  return count;
 }
 
 /**
