@@ -31,7 +31,7 @@ import { localMondaysBetween, localTimesBetween } from './grid.js';
 import type { Horizon } from './horizon.js';
 import type { RotaPolicy } from './policy.js';
 import type { IndexedOverride, IndexedShift } from './rota-inputs.js';
-import { sweepCounts } from './sweep.js';
+import { sortedEdges, sweepSorted } from './sweep.js';
 import { nightAndWeekend, overlapCursor, type WindowFree } from './windows.js';
 
 export type { CoachRules, IndexedRun, IndexedUnfilled } from './assign-state.js';
@@ -57,7 +57,9 @@ export function assign(
   const layerCount = policy.layers.length;
   const grid = localTimesBetween(teamTable, from, to, policy.handOffMinutes);
   const weekStarts = localMondaysBetween(teamTable, from, to);
-  const breakpoints = collectBreakpoints(horizon, grid, weekStarts, free, overrides, previous);
+  // Every free-time edge, sorted once: for the breakpoints and for the coverage sweep.
+  const sortedFree = sortedEdges(free);
+  const breakpoints = collectBreakpoints(horizon, grid, weekStarts, sortedFree, overrides, previous);
   const isGrid = new Set(grid);
   const isWeekStart = new Set(weekStarts);
 
@@ -72,7 +74,7 @@ export function assign(
   // Fair-share targets to steer by, per layer: the time each layer could be filled, water-filled over capacities
   // layer after layer (see `layerFairShares`), as running totals: `fair[c * layerCount + l]` is coach c's share of
   // layers 0..l together, so the last layer's is their share of the total.
-  const sweep = sweepCounts(free, from, to);
+  const sweep = sweepSorted(sortedFree.starts, sortedFree.ends, from, to);
   const fair = fairTargets(free, rules, horizon, weekStarts, layerCount, skilled, sweep);
   // Nights and weekends, a secondary objective: their own shares (the time they could be held, every layer,
   // water-filled over each coach's free time in them), steered by between coaches whose layer claims tie.
