@@ -32,53 +32,48 @@ export function preferences(
     atNight * owedShare(s.nightFair[c]! - s.nightLoad[c]!, s.nightFreeFrom, c, a) +
     atWeekend * owedShare(s.weekendFair[c]! - s.weekendLoad[c]!, s.weekendFreeFrom, c, a);
   const secondary = (x: number, y: number) => (atNight + atWeekend > 0 ? owed(y) - owed(x) : 0);
-  // Layer claims first; within a tie (up to rounding), nights, then weekends.
-  const claim = (x: number, y: number, l: number) => {
-    const kx = key(x, l);
-    const ky = key(y, l);
-    return Math.abs(kx - ky) > TIE * Math.max(Math.abs(kx), Math.abs(ky)) ? ky - kx : secondary(x, y);
-  };
+  // Layer claims first (keys kx, ky); within a tie (up to rounding), nights, then weekends.
+  const byKeys = (kx: number, ky: number, x: number, y: number) =>
+    Math.abs(kx - ky) > TIE * Math.max(Math.abs(kx), Math.abs(ky)) ? ky - kx : secondary(x, y);
+  const claim = (x: number, y: number, l: number) => byKeys(key(x, l), key(y, l), x, y);
   // Urgency for layer l: the share of a coach's remaining free time they are still owed of layers 0..l together
   // (the first line's own share; the last layer's running total is the total). The most urgent goes first (see
   // `key`), so a coach who is free rarely is not left below their share; between equals, the urgency for the
   // layer itself, then team order.
   // Coaches past their share rank by how far past (hours, always below anyone still owed): the least loaded of
-  // them goes first in hours few can cover, however much free time they have left. Computed once per coach,
-  // layer and piece.
-  const urgency = (c: number, l: number) => {
-    const key = c * s.layerCount + l;
-    if (s.urgencyPiece[key] === s.piece) return s.urgencyValue[key]!;
-    let owed = s.fair[key]!;
-    for (let m = 0; m <= l; m++) owed -= s.layerLoad[c * s.layerCount + m]!;
-    let u = owed;
-    if (owed > 0) {
-      if (s.freeLeftPiece[c] !== s.piece) {
-        s.freeLeftPiece[c] = s.piece;
-        s.freeLeftValue[c] = Math.max(s.freeFrom(c, a), 1);
-      }
-      u = owed / s.freeLeftValue[c]!;
+  // them goes first in hours few can cover, however much free time they have left. The free time left (a binary
+  // search) is computed once per coach and piece; the rest is a few subtractions, cheaper to redo than to memoize.
+  const freeLeft = (c: number) => {
+    if (s.freeLeftPiece[c] !== s.piece) {
+      s.freeLeftPiece[c] = s.piece;
+      s.freeLeftValue[c] = Math.max(s.freeFrom(c, a), 1);
     }
-    s.urgencyPiece[key] = s.piece;
-    s.urgencyValue[key] = u;
-    return u;
+    return s.freeLeftValue[c]!;
+  };
+  const urgency = (c: number, l: number) => {
+    let owed = s.fair[c * s.layerCount + l]!;
+    for (let m = 0; m <= l; m++) owed -= s.layerLoad[c * s.layerCount + m]!;
+    return owed > 0 ? owed / freeLeft(c) : owed;
   };
   // The first line counts towards its own share and towards the total: a coach's claim to it is the lesser of
   // the two urgencies, so it goes to whoever is furthest below their first-line share without pushing their
   // total off. The other layers go by the total (as before per-layer shares: that keeps every total within one
-  // hand-off block of its share); the split between layers is then balanced by `balanceLayers`.
+  // hand-off block of its share); the split between layers is then balanced by `balanceLayers`. `u` is the
+  // urgency for layer l itself.
   const last = s.layerCount - 1;
-  const key = (c: number, l: number) => {
-    const total = urgency(c, last);
-    return l === 0 ? Math.min(urgency(c, 0), total) : total;
-  };
+  const keyOfUrgency = (c: number, l: number, u: number) =>
+    l === last ? u : l === 0 ? Math.min(u, urgency(c, last)) : urgency(c, last);
+  const key = (c: number, l: number) => keyOfUrgency(c, l, urgency(c, l));
   // Between hand-off times, coaches holding another layer come after everyone else (those of the least
   // important layer first), so a layer left by its holder is refilled without moving other layers' holders.
   // Coaches who can hold the whole piece come before those whose cap or stretch ends inside it.
   const rank = (c: number, l: number) => {
-    const held = grid ? NONE : s.holder.indexOf(c);
+    const held = grid ? NONE : indexIn(s.holder, c);
     return (usable(c) < len ? 1 : 0) + (held === NONE || held === l ? 0 : 2 * (s.layerCount - held));
   };
   const keep = s.layerCount + 2;
+  // The kept candidates' rank, key and urgency, by coach, for the comparisons of the insertion.
+  const { rankOf, keyOf, urgencyOf } = s.scratch;
   const prefs: number[][] = [];
   for (let l = 0; l < s.layerCount; l++) {
     if (pinned[l] === 1) {
@@ -86,18 +81,37 @@ export function preferences(
       continue;
     }
     const before = (x: number, y: number) =>
-      rank(x, l) - rank(y, l) || claim(x, y, l) || urgency(y, l) - urgency(x, l) || x - y;
+      rankOf[x]! - rankOf[y]! || byKeys(keyOf[x]!, keyOf[y]!, x, y) || urgencyOf[y]! - urgencyOf[x]! || x - y;
     const best: number[] = [];
+    // The worst kept so far, w, and its rank, key and urgency: every candidate is compared with it (some 250 times
+    // a piece at 1,000 coaches), so that comparison reads locals. The same values and the same comparisons as
+    // `before(c, w)` on `rank`, `claim` and `urgency`, hence the same order.
+    let w = NONE;
+    let wr = 0;
+    let wk = 0;
+    let wu = 0;
     for (const c of s.freeList) {
-      if (assigned.includes(c) || !eligible(c, l)) continue;
-      if (best.length === keep && before(c, best[keep - 1]!) >= 0) continue;
+      if (indexIn(assigned, c) !== NONE || !eligible(c, l)) continue;
+      const r = rank(c, l);
+      const u = urgency(c, l);
+      const k = keyOfUrgency(c, l, u);
+      if (best.length === keep && (r - wr || byKeys(k, wk, c, w) || wu - u || c - w) >= 0) continue;
+      rankOf[c] = r;
+      keyOf[c] = k;
+      urgencyOf[c] = u;
       let i = Math.min(best.length, keep - 1);
       best[i] = c;
       for (; i > 0 && before(best[i]!, best[i - 1]!) < 0; i--)
         [best[i - 1], best[i]] = [best[i]!, best[i - 1]!];
+      if (best.length === keep) {
+        w = best[keep - 1]!;
+        wr = rankOf[w]!;
+        wk = keyOf[w]!;
+        wu = urgencyOf[w]!;
+      }
     }
     const list: number[] = [];
-    const available = (c: number) => c !== NONE && !assigned.includes(c) && eligible(c, l);
+    const available = (c: number) => c !== NONE && indexIn(assigned, c) === NONE && eligible(c, l);
     const prev = previousHolder(s.previousByLayer[l]!, s.previousCursor, l, a, a + len);
     if (available(prev)) list.push(prev);
     const h = s.holder[l]!;
@@ -149,4 +163,10 @@ export function matchLayers(prefs: number[][], assigned: Int32Array, pinned: Uin
 /** Like the layer urgency: owed time ÷ time left in the window when owed, else the (negative) excess. */
 function owedShare(owed: number, left: (c: number, t: number) => number, c: number, t: number): number {
   return owed > 0 ? owed / Math.max(left(c, t), 1) : owed;
+}
+
+/** Where coach `c` sits in a small per-layer array (holders, assignments), or NONE: a plain loop, inlined. */
+function indexIn(byLayer: Int32Array, c: number): number {
+  for (let l = 0; l < byLayer.length; l++) if (byLayer[l] === c) return l;
+  return NONE;
 }

@@ -85,13 +85,17 @@ export interface AssignState {
   readonly freeList: number[];
   /** On-call time per coach and layer so far, ms. */
   readonly layerLoad: Float64Array;
-  /** Memo of urgencies (per coach and layer) and of free time left (per coach), valid for piece `piece`. */
-  readonly urgencyPiece: Int32Array;
-  readonly urgencyValue: Float64Array;
+  /** Memo of each coach's free time left, valid for piece `piece`. */
   readonly freeLeftPiece: Int32Array;
   readonly freeLeftValue: Float64Array;
   /** Number of the piece being decided, for the memos. */
   piece: number;
+  /** Scratch by coach for one layer's candidate search (`preferences`): the kept candidates' rank, key, urgency. */
+  readonly scratch: {
+    readonly rankOf: Int32Array;
+    readonly keyOf: Float64Array;
+    readonly urgencyOf: Float64Array;
+  };
   /** Time on call this local week, the end of each coach's last stretch and its start, ms. */
   readonly usedWeek: Float64Array;
   readonly lastEnd: Float64Array;

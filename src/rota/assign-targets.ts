@@ -6,26 +6,33 @@
  * @module
  */
 
+import { HOUR } from '../time/types.js';
 import type { CoachRules } from './assign.js';
 import { capacityWithinCaps, layerFairShares } from './fair-share.js';
 import type { Horizon } from './horizon.js';
 import type { IndexedOverride, IndexedShift } from './rota-inputs.js';
 import { overlapCursor, windowShares } from './windows.js';
 
-/** Every instant where the assignment may change, sorted and unique. */
+const NONE = -1;
+
+/**
+ * Every instant where the assignment may change, sorted and unique: the horizon's ends, hand-off times, local
+ * Mondays, overrides' and the previous rota's bounds, and every free-time edge. The free-time edges come sorted
+ * (`sortedEdges`, the coverage sweep sorts them anyway): only the few other instants are sorted here, then merged
+ * with them, instead of sorting the few hundred thousand edges of 1,000 coaches a second time.
+ */
 export function collectBreakpoints(
   horizon: Horizon,
   grid: readonly number[],
   weekStarts: readonly number[],
-  free: readonly Float64Array[],
+  edges: { readonly starts: Float64Array; readonly ends: Float64Array },
   overrides: readonly IndexedOverride[],
   previous: readonly IndexedShift[],
 ): Float64Array {
   const { from, to } = horizon;
-  // Typed arrays throughout: at 1,000 coaches this is a few hundred thousand edges.
-  let size = 2 + grid.length + weekStarts.length + 2 * (overrides.length + previous.length);
-  for (const set of free) size += set.length;
-  const points = new Float64Array(size);
+  const points = new Float64Array(
+    2 + grid.length + weekStarts.length + 2 * (overrides.length + previous.length),
+  );
   let n = 0;
   const add = (t: number) => {
     if (t >= from && t <= to) points[n++] = t;
@@ -34,7 +41,6 @@ export function collectBreakpoints(
   add(to);
   for (const t of grid) add(t);
   for (const t of weekStarts) add(t);
-  for (const set of free) for (let i = 0; i < set.length; i++) add(set[i]!);
   for (const o of overrides) {
     add(o.start);
     add(o.end);
@@ -43,32 +49,43 @@ export function collectBreakpoints(
     add(p.start);
     add(p.end);
   }
-  const sorted = points.subarray(0, n).sort();
-  let unique = 0;
-  for (let i = 0; i < n; i++)
-    if (unique === 0 || sorted[i] !== sorted[unique - 1]) sorted[unique++] = sorted[i]!;
-  return sorted.slice(0, unique);
+  return mergeUnique([points.subarray(0, n).sort(), edges.starts, edges.ends], from, to);
+}
+
+/** The values in `[from, to]` of sorted arrays, merged: sorted and unique. O(total length × arrays). */
+function mergeUnique(lists: readonly Float64Array[], from: number, to: number): Float64Array {
+  let size = 0;
+  for (const list of lists) size += list.length;
+  const out = new Float64Array(size);
+  const at = new Int32Array(lists.length);
+  let n = 0;
+  for (;;) {
+    // The smallest head among the lists.
+    let q = NONE;
+    let t = Number.POSITIVE_INFINITY;
+    for (let i = 0; i < lists.length; i++) {
+      if (at[i]! < lists[i]!.length && lists[i]![at[i]!]! < t) {
+        q = i;
+        t = lists[i]![at[i]!]!;
+      }
+    }
+    if (q === NONE) break;
+    at[q]!++;
+    if (t >= from && t <= to && (n === 0 || out[n - 1] !== t)) out[n++] = t;
+  }
+  return out.slice(0, n);
 }
 
 /**
  * Free-time edges of every coach, bucketed by the index of the breakpoint they fall on (compressed rows: the
- * edges of breakpoint `k` are `offsets[k]` to `offsets[k + 1]`). A binary search per edge and a counting sort:
- * no comparator sort.
+ * edges of breakpoint `k` are `offsets[k]` to `offsets[k + 1]`). A look-up per edge (see {@link breakpointSlot})
+ * and a counting sort: no comparator sort.
  */
 export function edgesByBreakpoint(
   free: readonly Float64Array[],
   breakpoints: Float64Array,
 ): { offsets: Int32Array; coach: Int32Array; on: Uint8Array } {
-  const slot = (t: number) => {
-    let lo = 0;
-    let hi = breakpoints.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (breakpoints[mid]! < t) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  };
+  const slot = breakpointSlot(breakpoints);
   const total = free.reduce((sum, set) => sum + set.length, 0);
   const at = new Int32Array(total);
   const offsets = new Int32Array(breakpoints.length + 1);
@@ -93,6 +110,29 @@ export function edgesByBreakpoint(
     }
   });
   return { offsets, coach, on };
+}
+
+/**
+ * The index of the first breakpoint at or after `t` (the last one if none; breakpoints sorted, unique, non-empty),
+ * as a binary search gives it, but through an index of the first breakpoint in each hour of the horizon: one
+ * look-up and a step or two per call (a year has ~12,000 breakpoints at 1,000 coaches, ~350,000 edges to place).
+ */
+export function breakpointSlot(breakpoints: Float64Array): (t: number) => number {
+  const last = breakpoints.length - 1;
+  const from = breakpoints[0]!;
+  const hours = Math.max(1, Math.ceil((breakpoints[last]! - from) / HOUR) + 1);
+  const firstInHour = new Int32Array(hours);
+  for (let h = 0, k = 0; h < hours; h++) {
+    while (k < last && breakpoints[k]! < from + h * HOUR) k++;
+    firstInHour[h] = k;
+  }
+  return (t) => {
+    let k = firstInHour[Math.min(Math.max(Math.floor((t - from) / HOUR), 0), hours - 1)]!;
+    // Back (never needed with whole milliseconds, kept for any rounding), then forward to the first at or after t.
+    while (k > 0 && breakpoints[k - 1]! >= t) k--;
+    while (k < last && breakpoints[k]! < t) k++;
+    return k;
+  };
 }
 
 /**
@@ -130,8 +170,11 @@ export function fairTargets(
 }
 
 /**
- * For each coach, a function giving their time left in `sets[c]` from instant `t` on (a binary search over prefix
- * sums).
+ * For each coach, a function giving their time left in `sets[c]` from instant `t` on (prefix sums). Each coach
+ * keeps a cursor on the first interval ending after their last `t`, with that interval's bounds and the time from
+ * its start on in flat arrays: the walk asks at increasing instants, mostly inside the same interval, so a call
+ * reads three numbers and the cursor moves forward only past an interval's end (a binary search per call touched
+ * the coach's whole set). An earlier instant falls back to the binary search. Same result either way.
  */
 export function timeLeft(sets: readonly Float64Array[]): (c: number, t: number) => number {
   const prefixes = sets.map((set) => {
@@ -139,12 +182,34 @@ export function timeLeft(sets: readonly Float64Array[]): (c: number, t: number) 
     for (let i = 0; i < set.length; i += 2) prefix[(i >> 1) + 1] = prefix[i >> 1]! + set[i + 1]! - set[i]!;
     return prefix;
   });
-  return (c, t) => {
+  const n = sets.length;
+  // Per coach: the cursor (interval index), the last instant asked, the interval's start and end (+∞ past the
+  // last one) and the free time from its start on.
+  const cursor = new Int32Array(n);
+  const lastT = new Float64Array(n).fill(Number.NEGATIVE_INFINITY);
+  const start = new Float64Array(n);
+  const end = new Float64Array(n);
+  const rest = new Float64Array(n);
+  const moveTo = (c: number, lo: number) => {
     const set = sets[c]!;
     const prefix = prefixes[c]!;
-    const lo = firstEndingAfter(set, t);
-    const inside = lo < set.length >> 1 && set[2 * lo]! < t ? t - set[2 * lo]! : 0;
-    return prefix[prefix.length - 1]! - prefix[lo]! - inside;
+    const inSet = lo < set.length >> 1;
+    cursor[c] = lo;
+    start[c] = inSet ? set[2 * lo]! : Number.POSITIVE_INFINITY;
+    end[c] = inSet ? set[2 * lo + 1]! : Number.POSITIVE_INFINITY;
+    rest[c] = prefix[prefix.length - 1]! - prefix[lo]!;
+  };
+  for (let c = 0; c < n; c++) moveTo(c, 0);
+  return (c, t) => {
+    if (t < lastT[c]!) moveTo(c, firstEndingAfter(sets[c]!, t));
+    else if (end[c]! <= t) {
+      const set = sets[c]!;
+      let lo = cursor[c]!;
+      while (lo < set.length >> 1 && set[2 * lo + 1]! <= t) lo++;
+      moveTo(c, lo);
+    }
+    lastT[c] = t;
+    return rest[c]! - (start[c]! < t ? t - start[c]! : 0);
   };
 }
 

@@ -32,15 +32,17 @@ import { localMondaysBetween, localTimesBetween } from './grid.js';
 import type { Horizon } from './horizon.js';
 import type { RotaPolicy } from './policy.js';
 import type { IndexedOverride, IndexedShift } from './rota-inputs.js';
-import { sweepCounts } from './sweep.js';
-import { nightAndWeekend, overlapCursor } from './windows.js';
+import { sortedEdges, sweepSorted } from './sweep.js';
+import { nightAndWeekend, overlapCursor, type WindowFree } from './windows.js';
 
 export type { CoachRules, IndexedRun, IndexedUnfilled } from './assign-state.js';
 
 /**
  * Assigns coaches to layers over `horizon`: overrides first, then the previous rota's holders while still valid,
  * then by urgency against each layer's fair share; returns the shifts (by start, then layer) and the unfilled
- * spans with their reasons. Indexes are coach and layer positions; times UTC epoch ms.
+ * spans with their reasons, and each coach's free time in the nights and weekends (computed for the steering,
+ * handed on so that the summary need not intersect them again). Indexes are coach and layer positions; times UTC
+ * epoch ms.
  */
 export function assign(
   coachCount: number,
@@ -51,12 +53,14 @@ export function assign(
   horizon: Horizon,
   teamTable: ZoneTable,
   rules: CoachRules,
-): { shifts: IndexedRun[]; unfilled: IndexedUnfilled[] } {
+): { shifts: IndexedRun[]; unfilled: IndexedUnfilled[]; windowFree: WindowFree } {
   const { from, to } = horizon;
   const layerCount = policy.layers.length;
   const grid = localTimesBetween(teamTable, from, to, policy.handOffMinutes);
   const weekStarts = localMondaysBetween(teamTable, from, to);
-  const breakpoints = collectBreakpoints(horizon, grid, weekStarts, free, overrides, previous);
+  // Every free-time edge, sorted once: for the breakpoints and for the coverage sweep.
+  const sortedFree = sortedEdges(free);
+  const breakpoints = collectBreakpoints(horizon, grid, weekStarts, sortedFree, overrides, previous);
   const isGrid = new Set(grid);
   const isWeekStart = new Set(weekStarts);
 
@@ -71,7 +75,7 @@ export function assign(
   // Fair-share targets to steer by, per layer: the time each layer could be filled, water-filled over capacities
   // layer after layer (see `layerFairShares`), as running totals: `fair[c * layerCount + l]` is coach c's share of
   // layers 0..l together, so the last layer's is their share of the total.
-  const sweep = sweepCounts(free, from, to);
+  const sweep = sweepSorted(sortedFree.starts, sortedFree.ends, from, to);
   const fair = fairTargets(free, rules, horizon, weekStarts, layerCount, skilled, sweep);
   // Nights and weekends, a secondary objective: their own shares (the time they could be held, every layer,
   // water-filled over each coach's free time in them), steered by between coaches whose layer claims tie.
@@ -98,9 +102,7 @@ export function assign(
 
   // On-call time per coach and layer (c * layerCount + l).
   const layerLoad = new Float64Array(coachCount * layerCount);
-  // Per-piece memo of urgencies (per coach and layer) and free time left (per coach), by piece number.
-  const urgencyPiece = new Int32Array(coachCount * layerCount).fill(NONE);
-  const urgencyValue = new Float64Array(coachCount * layerCount);
+  // Per-piece memo of each coach's free time left, by piece number.
   const freeLeftPiece = new Int32Array(coachCount).fill(NONE);
   const freeLeftValue = new Float64Array(coachCount);
   const usedWeek = new Float64Array(coachCount);
@@ -138,11 +140,14 @@ export function assign(
     isFree,
     freeList,
     layerLoad,
-    urgencyPiece,
-    urgencyValue,
     freeLeftPiece,
     freeLeftValue,
     piece: 0,
+    scratch: {
+      rankOf: new Int32Array(coachCount),
+      keyOf: new Float64Array(coachCount),
+      urgencyOf: new Float64Array(coachCount),
+    },
     usedWeek,
     lastEnd,
     stretchStart,
@@ -190,7 +195,11 @@ export function assign(
     },
     { ...blocks, night, weekend, nightShare: nightFair, weekendShare: weekendFair },
   );
-  return { shifts: balanced, unfilled: unfilled.sort(byStart) };
+  return {
+    shifts: balanced,
+    unfilled: unfilled.sort(byStart),
+    windowFree: { night: nightFree, weekend: weekendFree },
+  };
 }
 
 /**

@@ -79,7 +79,7 @@ export function generateRota(teamInput: TeamInput, options: RotaOptions): Rota {
         ]
       : [];
   });
-  return summarizeRota(team, policy, horizon, tables, free, shifts, unfilled, flags);
+  return summarizeRota(team, policy, horizon, tables, free, shifts, unfilled, flags, plan.windowFree);
 }
 
 import { assign } from './assign.js';

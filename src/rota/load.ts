@@ -5,7 +5,7 @@
  * @module
  */
 import type { Team } from '../model/team.js';
-import { type IntervalSet, intersect, normalize, overlaps, totalLength } from '../time/intervals.js';
+import { type IntervalSet, intersect, normalize, totalLength } from '../time/intervals.js';
 import { HOUR, WEEK } from '../time/types.js';
 import type { ZoneTable } from '../time/zone.js';
 import { capacityWithinCaps, layerFairShares, waterFill } from './fair-share.js';
@@ -13,13 +13,15 @@ import { weekBounds } from './grid.js';
 import type { Horizon } from './horizon.js';
 import type { RotaPolicy } from './policy.js';
 import type { CoachLoad, Rota, RotaFlag, RotaQuality, Shift, UnfilledSpan } from './rota.js';
-import { nightAndWeekend, windowShares } from './windows.js';
+import { nightAndWeekend, type WindowFree, windowShares } from './windows.js';
 
 /**
  * Assembles a {@link Rota} from shifts: per-coach load with fair shares, and quality figures. Used after
  * generation and after swaps, so both report alike.
  *
  * @param free - each coach's free time in the horizon (team order), for capacities.
+ * @param windowFree - the same free time inside the nights and the weekends of the horizon, when the caller has
+ *   it (the generation does); computed here otherwise.
  */
 export function summarizeRota(
   team: Team,
@@ -30,6 +32,7 @@ export function summarizeRota(
   shifts: readonly Shift[],
   unfilled: readonly UnfilledSpan[],
   flags: readonly RotaFlag[],
+  windowFree?: WindowFree,
 ): Rota {
   const { from, to } = horizon;
   const table = tables.get(team.timeZone)!;
@@ -78,22 +81,22 @@ export function summarizeRota(
   const nightTimes = onCall.map((set) => intersect(set, night));
   const weekendTimes = onCall.map((set) => intersect(set, weekend));
   const capMs = team.coaches.map((coach) => (coach.maxHoursPerWeek ?? Number.POSITIVE_INFINITY) * HOUR);
-  const shareOf = (window: IntervalSet, held: readonly IntervalSet[]) =>
+  const shareOf = (freeInWindow: readonly IntervalSet[], held: readonly IntervalSet[]) =>
     windowShares(
-      free.map((set) => intersect(set, window)),
+      freeInWindow,
       capMs,
       weights,
       bounds,
       held.reduce((sum, set) => sum + totalLength(set), 0),
     );
-  const nightShare = shareOf(night, nightTimes);
-  const weekendShare = shareOf(weekend, weekendTimes);
+  const inWindow = (window: IntervalSet) => free.map((set) => intersect(set, window));
+  const nightShare = shareOf(windowFree?.night ?? inWindow(night), nightTimes);
+  const weekendShare = shareOf(windowFree?.weekend ?? inWindow(weekend), weekendTimes);
 
   const load: CoachLoad[] = team.coaches.map((coach, c) => {
     const set = onCall[c]!;
     const nightTime = nightTimes[c]!;
-    let nights = 0;
-    for (let i = 0; i < night.length; i += 2) if (overlaps(set, night[i]!, night[i + 1]!)) nights++;
+    const nights = countOverlapping(night, set);
     const totalHours = totals[c]! / HOUR;
     const fairShareHours = fair[c]! / HOUR;
     const byLayer = (value: (l: number) => number) =>
@@ -170,6 +173,27 @@ export function summarizeRota(
     quality,
     flags,
   };
+}
+
+/**
+ * How many intervals of `windows` share time with `set` (both normalized; touching is not sharing), as
+ * `overlaps(set, start, end)` per window would count them, in one merge: O(|windows| + |set|) where a binary search
+ * per window cost O(|windows| log |set|).
+ *
+ * @example countOverlapping(Float64Array.of(0, 2, 4, 6, 8, 10), Float64Array.of(1, 5)) === 2
+ */
+function countOverlapping(windows: IntervalSet, set: IntervalSet): number {
+  let count = 0;
+  let j = 0;
+  for (let i = 0; i < windows.length; i += 2) {
+    const start = windows[i]!;
+    const end = windows[i + 1]!;
+    if (!(start < end)) continue;
+    // The first interval of the set ending after this window starts (the windows come in order).
+    while (j < set.length && set[j + 1]! <= start) j += 2;
+    if (j < set.length && set[j]! < end) count++;
+  }
+  return count;
 }
 
 /**

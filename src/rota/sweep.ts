@@ -28,6 +28,17 @@ export interface CountTimeline {
  * // boundaries [0, 5, 10, 20, 30], counts [1, 2, 1, 0]
  */
 export function sweepCounts(sets: readonly IntervalSet[], from: number, to: number): CountTimeline {
+  const { starts, ends } = sortedEdges(sets);
+  return sweepSorted(starts, ends, from, to);
+}
+
+/**
+ * Every interval's start and every interval's end of the sets, each sorted ascending (the sort half of
+ * {@link sweepCounts}, for callers that need the sorted edges themselves too).
+ *
+ * @example sortedEdges([Float64Array.of(5, 20), Float64Array.of(0, 10)]) // { starts: [0, 5], ends: [10, 20] }
+ */
+export function sortedEdges(sets: readonly IntervalSet[]): { starts: Float64Array; ends: Float64Array } {
   let n = 0;
   for (const set of sets) n += set.length >> 1;
   const starts = new Float64Array(n);
@@ -40,7 +51,7 @@ export function sweepCounts(sets: readonly IntervalSet[], from: number, to: numb
       k++;
     }
   }
-  return sweepSorted(starts.sort(), ends.sort(), from, to);
+  return { starts: starts.sort(), ends: ends.sort() };
 }
 
 /**

@@ -71,3 +71,9 @@ export function overlapCursor(window: IntervalSet): (a: number, b: number) => nu
     return sum;
   };
 }
+
+/** Each coach's free time inside the nights and inside the weekends of a horizon (team order), UTC epoch ms. */
+export interface WindowFree {
+  readonly night: readonly IntervalSet[];
+  readonly weekend: readonly IntervalSet[];
+}

@@ -111,9 +111,36 @@ export function union(a: IntervalSet, b: IntervalSet): IntervalSet {
   return combine(a, b, (x, y) => x || y);
 }
 
-/** `a ∩ b`. O(|a| + |b|). @example intersect([1,3], [2,5]) // [2,3] */
+/**
+ * `a ∩ b`. O(|a| + |b|). Its own two-pointer walk rather than {@link combine}: the rota intersects every coach's
+ * free and on-call time with the nights and weekends of the horizon, where the shared merge's callback and growing
+ * array were most of the cost. Same result: each overlap of an interval of `a` with one of `b`, in order (an
+ * overlap touching the previous one, which normalized inputs never give, is merged into it).
+ *
+ * @example intersect([1,3], [2,5]) // [2,3]
+ */
 export function intersect(a: IntervalSet, b: IntervalSet): IntervalSet {
-  return combine(a, b, (x, y) => x && y);
+  const out = new Float64Array(a.length + b.length);
+  let n = 0;
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) {
+    const s = Math.max(a[i] as number, b[j] as number);
+    const ea = a[i + 1] as number;
+    const eb = b[j + 1] as number;
+    const e = Math.min(ea, eb);
+    if (s < e) {
+      if (n > 0 && out[n - 1] === s) out[n - 1] = e;
+      else {
+        out[n++] = s;
+        out[n++] = e;
+      }
+    }
+    // The interval ending first can meet nothing further on.
+    if (ea <= eb) i += 2;
+    else j += 2;
+  }
+  return out.slice(0, n);
 }
 
 /** `a \ b`: the time in `a` not in `b`. O(|a| + |b|). @example difference([1,5], [2,3]) // [1,2, 3,5] */
