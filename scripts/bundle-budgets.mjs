@@ -18,7 +18,9 @@ export const BUDGETS = [
     // coverage, so the intake is the core's, unlike the reports and the feeds (their own entries).
     // Issue 11's chains of hand-off blocks (src/rota/balance-chains.ts) and the stability fix add ~3.6 kB to every
     // page with the rota (87.7 -> 91.4 kB here, 45 -> 48.5 kB on the rota page): raised to 92.
-    kb: 92,
+    // Issue 11's refill of the blocks that change hands inside (src/rota/balance-refill.ts) adds ~2.4 kB, and the
+    // assignment's speed-ups ~0.5 kB, to every page with the rota (91.4 -> 94.3 kB here): raised to 96.
+    kb: 96,
   },
   {
     entry: 'parse-coverage.mjs',
@@ -32,7 +34,9 @@ export const BUDGETS = [
     what: 'a rota page: parseTeam + computeCoverage + generateRota (the page issue 13 measured at 143 KB)',
     // The rota's own code is ~4 KB gzip on top of the coverage page: 50 leaves room for its next features
     // (per-layer fairness) without letting a dependency slip in unnoticed.
-    kb: 50,
+    // Issue 11's refill of the blocks that change hands inside (src/rota/balance-refill.ts) adds ~2.4 kB, and the
+    // assignment's speed-ups ~0.5 kB, to every page with the rota (48.5 -> 51.3 kB here): raised to 53.
+    kb: 53,
   },
   {
     entry: 'match.mjs',
@@ -56,7 +60,9 @@ export const BUDGETS = [
     // Measured at 49.6 kB when the reports landed: a rota page (40 kB) plus the report, its HTML, SVG and the
     // wording of both languages (~9 kB); 55 leaves room without letting a dependency slip in.
     // Issue 11's chains and stability fix in the rota: 54.3 -> 58.2 kB, raised to 59.
-    kb: 59,
+    // Issue 11's refill of the blocks that change hands inside (src/rota/balance-refill.ts) adds ~2.4 kB, and the
+    // assignment's speed-ups ~0.5 kB, to every page with the rota (58.2 -> 61.1 kB here): raised to 62.
+    kb: 62,
   },
   {
     entry: 'feeds.mjs',
@@ -65,7 +71,9 @@ export const BUDGETS = [
     // timezones-ical-library's VTIMEZONE data (~15%) are ~20 kB gzip on top of a rota page. That is why the feeds
     // are the separate entry `astreinte/ical`: in the core, every page (and core-all's 70) would pay for them.
     // Issue 11's chains and stability fix in the rota: 70.4 kB, raised to 72.
-    kb: 72,
+    // Issue 11's refill of the blocks that change hands inside (src/rota/balance-refill.ts) adds ~2.4 kB, and the
+    // assignment's speed-ups ~0.5 kB, to every page with the rota (70.4 -> 73.2 kB here): raised to 74.
+    kb: 74,
   },
   {
     entry: 'feed-handler.mjs',

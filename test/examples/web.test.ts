@@ -19,8 +19,11 @@ import {
   readCallbackWindows,
 } from '../../src/index.js';
 
-/** The page's bundle budget, kB gzip: the core it imports (coverage, rota, intake) plus its own code; 57.7 kB when set. */
-const WEB_BUDGET_KB = 62;
+/**
+ * The page's bundle budget, kB gzip: the core it imports (coverage, rota, intake) plus its own code; 57.7 kB when set,
+ * 64.4 kB with issue 11's chains, refill and assignment speed-ups in the rota.
+ */
+const WEB_BUDGET_KB = 66;
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
