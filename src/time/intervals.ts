@@ -112,7 +112,7 @@ export function union(a: IntervalSet, b: IntervalSet): IntervalSet {
 }
 
 /**
- * `a ∩ b`. O(|a| + |b|). Its own two-pointer walk rather than {@link combine}: the rota intersects every coach's
+ * `a ∩ b`. O(|a| + |b|). Its own two-pointer walk rather than `combine`: the rota intersects every coach's
  * free and on-call time with the nights and weekends of the horizon, where the shared merge's callback and growing
  * array were most of the cost. Same result: each overlap of an interval of `a` with one of `b`, in order (an
  * overlap touching the previous one, which normalized inputs never give, is merged into it).
