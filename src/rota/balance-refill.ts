@@ -18,7 +18,15 @@
  *
  * @module
  */
-import { difference, type IntervalSet, normalize, overlaps, union } from '../time/intervals.js';
+import {
+  containsInterval,
+  difference,
+  type IntervalSet,
+  normalize,
+  overlaps,
+  totalLength,
+  union,
+} from '../time/intervals.js';
 import type { IndexedRun } from './assign-state.js';
 import {
   blockLengths,
@@ -192,7 +200,7 @@ function currentFill(
   const isFree = new Uint8Array(P * n);
   for (let p = 0; p < P; p++) {
     coaches.forEach((c, i) => {
-      isFree[p * n + i] = covers(free[c]!, cuts[p]!, cuts[p + 1]!) ? 1 : 0;
+      isFree[p * n + i] = containsInterval(free[c]!, cuts[p]!, cuts[p + 1]!) ? 1 : 0;
     });
   }
   const held = new Int32Array(P * L).fill(NONE);
@@ -213,13 +221,6 @@ function currentFill(
       if ((held[p * L + l] !== NONE) !== l < Math.min(freeCount, L)) return undefined;
   }
   return { start, end, cuts, coaches, free: isFree, held };
-}
-
-/** `[a, b)` lies inside one interval of `set`. */
-function covers(set: IntervalSet, a: number, b: number): boolean {
-  // The interval that could hold a is the one whose end is the first edge after a.
-  const i = firstAfter(set, a);
-  return i % 2 === 1 && set[i - 1]! <= a && b <= set[i]!;
 }
 
 /** Index of the first edge of `set` (sorted) strictly after `t`, or its length. */
@@ -405,7 +406,7 @@ function prepareFill(
     if (!holdsRestAndStretch(set, w.maxStretchMs, w.minRestMs)) return undefined;
     if (orphansLimit(s.onCall[c]!, set, w, (t) => s.byLayer.some((own) => isRunEdge(own, t))))
       return undefined;
-    gain[i] = length(will) - length(was);
+    gain[i] = totalLength(will) - totalLength(was);
     const week = s.weekHours[c * s.W + wk]!;
     // A week at its cap explains where the coach stopped; a week over it is not allowed.
     if (gain[i] !== 0 && week >= w.capMs[c]! - EPS) return undefined;
@@ -468,13 +469,6 @@ function isRunEdge(own: readonly IndexedRun[], t: number): boolean {
   // The first run ending at t or after (instants are whole ms) is the only one that can start or end at t.
   const j = firstEndingAfter(own, t - 1);
   return j < own.length && (own[j]!.start === t || own[j]!.end === t);
-}
-
-/** Total length of an interval set, ms. */
-function length(set: IntervalSet): number {
-  let sum = 0;
-  for (let i = 0; i < set.length; i += 2) sum += set[i + 1]! - set[i]!;
-  return sum;
 }
 
 /**
